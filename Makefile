@@ -1,0 +1,50 @@
+# Set-up is part of every target: `make run` and `make test` work on a fresh clone and are quick
+# once .venv is up to date with pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint format demo screenshots clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hair Journal needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/hairjournal
+
+test: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(TEST_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+demo: $(RUN_STAMP)
+	rm -f demo.hairjournal
+	$(BIN)/hairjournal demo demo.hairjournal
+
+# The README's screenshots, made by the app itself from the demo journal.
+screenshots: $(RUN_STAMP)
+	rm -f build/demo.hairjournal && mkdir -p build
+	$(BIN)/hairjournal demo build/demo.hairjournal --end 2026-11-20
+	QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal build/demo.hairjournal \
+		--screenshot resources/screenshots/dashboard.png --view dashboard --size 1280x800
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
