@@ -13,7 +13,7 @@ from hairjournal.core.enums import MeasurementKind, ShedProtocol
 
 @dataclass(frozen=True)
 class Limit:
-    """Allowed values run from ``low`` to ``high``; above ``usual_high`` asks the user to confirm."""
+    """Values from ``low`` to ``high`` are allowed; above ``usual_high`` the user confirms."""
 
     low: float
     high: float
@@ -77,7 +77,5 @@ MEASUREMENT: dict[MeasurementKind, Limit] = {
 
 def by_kind_sql(column: str, kind_column: str, limits: dict[str, Limit]) -> str:
     """One CHECK expression that applies each kind's limit to ``column``."""
-    cases = " ".join(
-        f"WHEN '{kind}' THEN ({limit.sql(column)})" for kind, limit in limits.items()
-    )
+    cases = " ".join(f"WHEN '{kind}' THEN ({limit.sql(column)})" for kind, limit in limits.items())
     return f"CASE {kind_column} {cases} ELSE 0 END"

@@ -43,14 +43,24 @@ STAGE_SCALES: dict[MeasurementKind, StageScale] = {
 # Olsen 2004: share of the scalp surface each region stands for.
 SALT_WEIGHTS = {"vertex": 0.40, "posterior": 0.24, "left_side": 0.18, "right_side": 0.18}
 # Bands S0..S5 by total score (evidence section 2).
-SALT_BANDS = ((0, 0, "S0"), (1, 24, "S1"), (25, 49, "S2"), (50, 74, "S3"), (75, 99, "S4"),
-              (100, 100, "S5"))
+SALT_BANDS = (
+    (0, 0, "S0"),
+    (1, 24, "S1"),
+    (25, 49, "S2"),
+    (50, 74, "S3"),
+    (75, 99, "S4"),
+    (100, 100, "S5"),
+)
 
 
 def salt_score(vertex: float, posterior: float, left_side: float, right_side: float) -> float:
     """SALT total from the percent of terminal-hair loss in each of the four regions."""
-    regions = {"vertex": vertex, "posterior": posterior, "left_side": left_side,
-               "right_side": right_side}
+    regions = {
+        "vertex": vertex,
+        "posterior": posterior,
+        "left_side": left_side,
+        "right_side": right_side,
+    }
     for name, percent in regions.items():
         if not 0 <= percent <= 100:
             raise ValueError(f"{name.replace('_', ' ')} loss must be 0-100 %, not {percent}")

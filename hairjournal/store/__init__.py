@@ -1,1 +1,1 @@
-"""The journal file: models, opening and checking, migrations, and queries returning plain values."""
+"""The journal file: models, opening and checking, migrations, and read queries."""

@@ -50,7 +50,8 @@ class IsoDateField(_SelfChecking, pw.DateField):
     """A calendar date kept as 'YYYY-MM-DD'; the schema refuses any other text."""
 
     def check_sql(self, column: str) -> str:
-        return f"{column} IS date({column})"
+        # '+0 days' makes SQLite normalise the date, so 2025-02-30 no longer equals itself.
+        return f"{column} IS date({column}, '+0 days')"
 
     def db_value(self, value: Any) -> str | None:
         if value is None:
@@ -65,7 +66,7 @@ class IsoDateTimeField(_SelfChecking, pw.DateTimeField):
     """A local date and time to the second, kept as 'YYYY-MM-DD HH:MM:SS'."""
 
     def check_sql(self, column: str) -> str:
-        return f"{column} IS datetime({column})"
+        return f"{column} IS datetime({column}, '+0 days')"
 
     def db_value(self, value: Any) -> str | None:
         if value is None:
