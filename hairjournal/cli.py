@@ -115,15 +115,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _demo(args)
     if args.command == "check":
         return _check(args)
-    from hairjournal import app
-
-    if args.screenshot is not None:
-        if not has_display():
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        return app.render_screenshot(args.screenshot, args.view, args.size, args.journal)
-    if not has_display():
+    if args.screenshot is None and not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    if args.screenshot is not None and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from hairjournal import app  # Qt is loaded only once we know it can start
+
+    if args.screenshot is not None:
+        return app.render_screenshot(args.screenshot, args.view, args.size, args.journal)
     return app.run_gui(args.journal)
 
 

@@ -109,7 +109,7 @@ def inspect_journal(path: Path) -> Inspection:
             f"{path.name} is not a Hair Journal file (it is not an SQLite database at all). "
             "It has not been changed.",
         )
-    with _read_only(path) as connection:
+    with read_only_connection(path) as connection:
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -137,7 +137,8 @@ def inspect_journal(path: Path) -> Inspection:
             raise _damaged(path, str(error)) from error
     inspection = Inspection(version, problems, orphans)
     if problems != ["ok"]:
-        raise _damaged(path, "; ".join(problems[:3]))
+        lines = [line for problem in problems for line in problem.splitlines()]
+        raise _damaged(path, next(line for line in lines if not line.startswith("***")))
     return inspection
 
 
@@ -150,7 +151,7 @@ def _damaged(path: Path, detail: str) -> JournalRefused:
     )
 
 
-class _read_only:  # noqa: N801 - used as a context manager, reads like one
+class read_only_connection:  # noqa: N801 - used as a context manager, reads like one
     """A read-only connection that removes the empty -wal/-shm files SQLite creates for it."""
 
     def __init__(self, path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Services: photos, csv, report, backup, demo; may use QtGui, never widgets."""
