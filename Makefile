@@ -42,7 +42,7 @@ demo: $(RUN_STAMP)
 # The README's screenshots, made by the app itself from the demo journal.
 screenshots: $(RUN_STAMP)
 	rm -f build/demo.hairjournal && mkdir -p build
-	$(BIN)/hairjournal demo build/demo.hairjournal --end 2026-11-20
+	$(BIN)/hairjournal demo build/demo.hairjournal
 	QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal build/demo.hairjournal \
 		--screenshot resources/screenshots/dashboard.png --view dashboard --size 1280x800
 

@@ -24,7 +24,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x800, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT such as 1280x800, not {text!r}"
+        ) from None
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
         raise argparse.ArgumentTypeError(f"{text} is outside 320x240 to 8000x8000")
     return width, height
@@ -34,7 +36,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,141 @@
+"""The composition root: the QApplication, the main window on a journal, screenshots, error hook."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+import hairjournal
+from hairjournal.store import locations
+from hairjournal.store.journal import JournalRefused, open_journal
+from hairjournal.ui import prompts
+from hairjournal.ui.main_window import VIEWS, MainWindow
+from hairjournal.ui.settings import Settings
+
+ORGANISATION = "HairJournal"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def resources_folder() -> Path:
+    """The top-level ``resources`` folder, beside the package or inside a frozen build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    base = Path(frozen) if frozen else Path(hairjournal.__file__).resolve().parent.parent
+    return base / "resources"
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_folder() / "icons" / "hairjournal.svg"))
+
+
+def create_application() -> QApplication:
+    """The one QApplication, named and given its icon (an existing instance is reused)."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "hairjournal"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(ORGANISATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(hairjournal.__version__)
+    app.setDesktopFileName("hairjournal")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def install_excepthook() -> Callable[[], None]:
+    """Show uncaught errors in a dialog (and on stderr); returns a function that undoes it."""
+    previous: ExceptHook = sys.excepthook
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, tb)
+            return
+        details = "".join(traceback.format_exception(kind, error, tb))
+        sys.stderr.write(details)
+        if showing or QApplication.instance() is None:
+            return  # an error while the dialog is up goes to stderr only
+        showing = True
+        try:
+            prompts.show_unexpected_error(QApplication.activeWindow(), details)
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def run_gui(journal: Path | None) -> int:
+    """Open the window on ``journal`` (default: the user's journal, or the first run)."""
+    app = create_application()
+    restore_hook = install_excepthook()
+    window = MainWindow(Settings())
+    try:
+        window.show()
+        # Started from inside the event loop, so that a "Quit" answer ends the loop cleanly.
+        QTimer.singleShot(0, lambda: window.start(journal))
+        return app.exec()
+    finally:
+        window.close_journal()
+        restore_hook()
+
+
+def render_screenshot(out: Path, view: str, size: tuple[int, int], journal: Path | None) -> int:
+    """Render ``view`` offscreen at exactly ``size`` to the PNG ``out``; settings are untouched."""
+    if view not in dict(VIEWS):
+        print(f"hairjournal: there is no view called {view!r}", file=sys.stderr)
+        return 2
+    create_application()
+    window = MainWindow(settings=None)
+    try:
+        if journal is None and locations.default_journal_path().exists():
+            journal = locations.default_journal_path()
+        if journal is None:
+            window.show_first_run(locations.default_journal_path())
+        elif not _open_for_screenshot(window, journal):
+            return 1
+        window.show_view(view)
+        image = grab(window, size)
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            print(f"hairjournal: could not write the screenshot to {out}", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        window.close_journal()
+        window.hide()
+        window.deleteLater()
+
+
+def _open_for_screenshot(window: MainWindow, journal: Path) -> bool:
+    try:
+        opened = open_journal(journal)
+    except JournalRefused as refused:
+        print(f"hairjournal: {refused.message}", file=sys.stderr)
+        return False
+    window.adopt(opened)
+    return True
+
+
+def grab(widget: QWidget, size: tuple[int, int]) -> QImage:
+    """Lay ``widget`` out at ``size`` without showing it on screen, and paint it to an image."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    widget.setMinimumSize(1, 1)
+    widget.resize(*size)
+    widget.show()
+    for _ in range(3):  # layouts settle over a few passes; labels can be missing otherwise
+        QApplication.processEvents()
+    widget.resize(*size)
+    QApplication.processEvents()
+    return widget.grab().toImage()

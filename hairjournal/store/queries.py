@@ -1,0 +1,310 @@
+"""Read-only questions the window asks of the bound journal, answered as plain values.
+
+Each function aggregates in SQL and fetches only what is shown. The models must be bound to an
+open journal (``store.journal.open_journal``) when they are called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from hairjournal.core.enums import Condition, Route, ShedProtocol, TreatmentKind
+from hairjournal.store import models
+
+STRIP_DAYS = 14  # the dashboard's strip of recent shedding counts
+RECENT_DAYS = 7  # "now": the mean of the last seven days
+BASELINE_DAYS = 14  # the days before the first session that the recent mean is set against
+
+
+@dataclass(frozen=True)
+class Course:
+    """A course of treatment with a summary of its sessions."""
+
+    id: int
+    kind: TreatmentKind
+    product: str
+    started_on: dt.date
+    stopped_on: dt.date | None
+    next_session_on: dt.date | None
+    session_count: int
+    first_session_on: dt.date | None
+    last_session_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class CourseWeek:
+    """Where today falls in a course: counted from its first session, else from its start."""
+
+    course: Course
+    anchor: dt.date
+    from_first_session: bool
+    days: int  # days from the anchor to today; negative if the anchor is still to come
+
+    @property
+    def week(self) -> int:
+        """Whole weeks elapsed since the anchor (0 in the first seven days), as studies count."""
+        return self.days // 7
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """One calendar day of the strip; ``value`` is None when nothing was counted that day."""
+
+    day: dt.date
+    value: int | None
+    wash_day: bool
+
+
+@dataclass(frozen=True)
+class Mean:
+    """The mean of the counts from ``first`` to ``last`` inclusive, over the days counted."""
+
+    first: dt.date
+    last: dt.date
+    value: float | None
+    days_counted: int
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class Shedding:
+    """One protocol's recent counts, its mean now, and its mean before the course began."""
+
+    protocol: ShedProtocol
+    days: tuple[DayCount, ...]  # oldest first, one per calendar day
+    recent: Mean
+    baseline: Mean | None  # None when there is no course to anchor it to
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    course: Course
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class Totals:
+    """How many records of each kind the journal holds."""
+
+    sessions: int
+    shed_counts: int
+    checkins: int
+    events: int
+    measurements: int
+    photos: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    title: str
+    condition: Condition
+    onset_on: dt.date | None
+    today: dt.date
+    courses: tuple[Course, ...]
+    current: CourseWeek | None
+    shedding: tuple[Shedding, ...]
+    last_count_on: dt.date | None
+    next_session: PlannedSession | None
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A session as the read-only sessions list shows it."""
+
+    id: int
+    date: dt.date
+    course_kind: TreatmentKind
+    course_product: str
+    route: Route
+    product: str
+    clinic: str
+    volume_ml: float | None
+    needle_depth_mm: float | None
+    pain: int | None
+    side_effects: tuple[str, ...]
+
+
+def dashboard(today: dt.date | None = None) -> Dashboard:
+    """Everything the dashboard shows, as of ``today`` (default: the computer's date)."""
+    today = today or dt.date.today()
+    journal = models.Journal.select(
+        models.Journal.title, models.Journal.condition, models.Journal.onset_on
+    ).get()
+    all_courses = courses()
+    current = current_course(all_courses, today)
+    return Dashboard(
+        title=journal.title,
+        condition=journal.condition,
+        onset_on=journal.onset_on,
+        today=today,
+        courses=tuple(all_courses),
+        current=current,
+        shedding=shedding(today, current.anchor if current else None),
+        last_count_on=last_count_on(today),
+        next_session=next_planned_session(all_courses),
+        totals=totals(),
+    )
+
+
+def journal_title() -> str:
+    return models.Journal.select(models.Journal.title).scalar()
+
+
+def courses() -> list[Course]:
+    """Every course, oldest first, with its session count and first and last session dates."""
+    treatment, session = models.Treatment, models.Session
+    query = (
+        treatment.select(
+            treatment.id,
+            treatment.kind,
+            treatment.product,
+            treatment.started_on,
+            treatment.stopped_on,
+            treatment.next_session_on,
+            pw.fn.COUNT(session.id),
+            pw.fn.MIN(session.date),
+            pw.fn.MAX(session.date),
+        )
+        .join(session, pw.JOIN.LEFT_OUTER)
+        .group_by(treatment.id)
+        .order_by(treatment.started_on, treatment.id)
+    )
+    return [Course(*row) for row in query.tuples()]
+
+
+def current_course(all_courses: list[Course], today: dt.date) -> CourseWeek | None:
+    """The course with the most recent session; if none has sessions, the latest started."""
+    with_sessions = [c for c in all_courses if c.last_session_on is not None]
+    if with_sessions:
+        course = max(with_sessions, key=lambda c: (c.last_session_on, c.started_on, c.id))
+        anchor, from_first_session = course.first_session_on, True
+    elif all_courses:
+        course = max(all_courses, key=lambda c: (c.started_on, c.id))
+        anchor, from_first_session = course.started_on, False
+    else:
+        return None
+    assert anchor is not None
+    return CourseWeek(course, anchor, from_first_session, (today - anchor).days)
+
+
+def shedding(today: dt.date, anchor: dt.date | None) -> tuple[Shedding, ...]:
+    """Per protocol: the last ``STRIP_DAYS`` days, the last week's mean and the baseline mean.
+
+    A protocol is listed when it was counted in the strip or in the baseline window.
+    """
+    count = models.ShedCount
+    strip_start = today - dt.timedelta(days=STRIP_DAYS - 1)
+    recent_start = today - dt.timedelta(days=RECENT_DAYS - 1)
+    in_recent = count.date.between(recent_start, today)
+    windows = count.date.between(strip_start, today)
+    baseline_start = baseline_end = None
+    if anchor is not None:
+        baseline_start = anchor - dt.timedelta(days=BASELINE_DAYS)
+        baseline_end = anchor - dt.timedelta(days=1)
+        in_baseline = count.date.between(baseline_start, baseline_end)
+        windows = windows | in_baseline
+    else:
+        in_baseline = pw.SQL("0")
+
+    means = (
+        count.select(
+            count.protocol,
+            pw.fn.AVG(pw.Case(None, [(in_recent, count.value)])),
+            pw.fn.COUNT(pw.Case(None, [(in_recent, 1)])),
+            pw.fn.AVG(pw.Case(None, [(in_baseline, count.value)])),
+            pw.fn.COUNT(pw.Case(None, [(in_baseline, 1)])),
+        )
+        .where(windows)
+        .group_by(count.protocol)
+    )
+    by_protocol = {row[0]: row[1:] for row in means.tuples()}
+
+    strip_rows = count.select(count.date, count.protocol, count.value, count.wash_day).where(
+        count.date.between(strip_start, today)
+    )
+    counted: dict[tuple[ShedProtocol, dt.date], tuple[int, bool]] = {
+        (protocol, day): (value, bool(wash_day))
+        for day, protocol, value, wash_day in strip_rows.tuples()
+    }
+    strip_days = [strip_start + dt.timedelta(days=n) for n in range(STRIP_DAYS)]
+
+    result = []
+    for protocol in ShedProtocol:  # the vocabulary's order, so the dashboard's rows stay put
+        if protocol not in by_protocol:
+            continue
+        recent_mean, recent_n, baseline_mean, baseline_n = by_protocol[protocol]
+        days = tuple(
+            DayCount(day, *counted.get((protocol, day), (None, False))) for day in strip_days
+        )
+        baseline = None
+        if baseline_start is not None and baseline_end is not None:
+            baseline = Mean(baseline_start, baseline_end, baseline_mean, baseline_n)
+        result.append(
+            Shedding(protocol, days, Mean(recent_start, today, recent_mean, recent_n), baseline)
+        )
+    return tuple(result)
+
+
+def last_count_on(today: dt.date) -> dt.date | None:
+    """The latest day up to ``today`` with any shedding count."""
+    count = models.ShedCount
+    return count.select(pw.fn.MAX(count.date)).where(count.date <= today).scalar()
+
+
+def next_planned_session(all_courses: list[Course]) -> PlannedSession | None:
+    """The earliest planned session among courses that have not stopped."""
+    planned = [
+        PlannedSession(c, c.next_session_on)
+        for c in all_courses
+        if c.next_session_on is not None and c.stopped_on is None
+    ]
+    return min(planned, key=lambda p: (p.on, p.course.id), default=None)
+
+
+def totals() -> Totals:
+    """Counts of every kind of record, in one round trip."""
+
+    def count(model: type[models.BaseModel]) -> pw.Select:
+        return model.select(pw.fn.COUNT(pw.SQL("*")))
+
+    query = pw.Select(
+        columns=[
+            count(models.Session),
+            count(models.ShedCount),
+            count(models.Checkin),
+            count(models.Event),
+            count(models.Measurement),
+            count(models.Photo),
+        ]
+    ).bind(models.database)
+    return Totals(*query.tuples()[0])
+
+
+def session_rows() -> list[SessionRow]:
+    """Every session, newest first, with the course it belongs to."""
+    session, treatment = models.Session, models.Treatment
+    query = (
+        session.select(
+            session.id,
+            session.date,
+            treatment.kind,
+            treatment.product,
+            session.route,
+            session.product,
+            session.clinic,
+            session.volume_ml,
+            session.needle_depth_mm,
+            session.pain,
+            session.side_effects,
+        )
+        .join(treatment)
+        .order_by(session.date.desc(), session.id.desc())
+    )
+    return [SessionRow(*row[:-1], side_effects=tuple(row[-1])) for row in query.tuples()]

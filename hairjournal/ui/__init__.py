@@ -1,0 +1,1 @@
+"""Windows, views, item models and dialogs: the only layer that imports QtWidgets."""

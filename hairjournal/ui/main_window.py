@@ -1,0 +1,362 @@
+"""The main window: navigation between the views, the File and Help menus, one journal at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from hairjournal import APP_NAME
+from hairjournal.store import locations, queries
+from hairjournal.store.journal import (
+    SUFFIX,
+    JournalRefused,
+    OpenJournal,
+    create_journal,
+    inspect_journal,
+    open_journal,
+)
+from hairjournal.ui import prompts
+from hairjournal.ui.about import AboutDialog
+from hairjournal.ui.dashboard_view import DashboardView
+from hairjournal.ui.first_run import FirstRunPage
+from hairjournal.ui.journal_form import JournalDetails
+from hairjournal.ui.new_journal_dialog import NewJournalDialog
+from hairjournal.ui.no_journal_page import NoJournalPage
+from hairjournal.ui.placeholder_view import PlaceholderView
+from hairjournal.ui.sessions_view import SessionsView
+from hairjournal.ui.settings import Settings
+from hairjournal.ui.style import STYLE_SHEET
+
+VIEWS = (
+    ("dashboard", "Dashboard"),
+    ("log", "Log"),
+    ("sessions", "Sessions"),
+    ("photos", "Photos"),
+    ("charts", "Charts"),
+    ("export", "Export"),
+)
+DEFAULT_SIZE = (1200, 780)
+NOT_OPENED = "The journal was not opened"
+
+
+class MainWindow(QMainWindow):
+    """Without ``settings`` (screenshots) nothing is read from or written to the settings file."""
+
+    journal_switched = Signal()  # a journal was opened, created or closed
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.journal: OpenJournal | None = None
+        self.setStyleSheet(STYLE_SHEET)
+
+        self.views: dict[str, QWidget] = {
+            "dashboard": DashboardView(),
+            "log": PlaceholderView("log"),
+            "sessions": SessionsView(),
+            "photos": PlaceholderView("photos"),
+            "charts": PlaceholderView("charts"),
+            "export": PlaceholderView("export"),
+        }
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(180)
+        self.view_stack = QStackedWidget()
+        for name, label in VIEWS:
+            self.navigation.addItem(label)
+            self.view_stack.addWidget(self.views[name])
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        self.workspace = QWidget()
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.view_stack, 1)
+
+        self.no_journal_page = NoJournalPage()
+        self.no_journal_page.open_requested.connect(self.choose_and_open)
+        self.no_journal_page.new_requested.connect(self.new_journal)
+        self.first_run_page: FirstRunPage | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.workspace)
+        self.pages.addWidget(self.no_journal_page)
+        self.setCentralWidget(self.pages)
+
+        self.path_label = QLabel()
+        self.statusBar().addPermanentWidget(self.path_label)
+        self._build_menus()
+        self._show_without_journal()
+        self.navigation.setCurrentRow(0)
+
+        self.resize(*DEFAULT_SIZE)
+        if settings is not None:
+            geometry = settings.geometry()
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            state = settings.window_state()
+            if state is not None:
+                self.restoreState(state)
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action(file_menu, "&New Journal…", self.new_journal, "Ctrl+N")
+        self.open_action = self._action(file_menu, "&Open…", self.choose_and_open, "Ctrl+O")
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_actions: dict[str, QAction] = {}
+        for number, (name, label) in enumerate(VIEWS, start=1):
+            self.view_actions[name] = self._action(
+                self.view_menu, label, lambda n=name: self.show_view(n), f"Ctrl+{number}"
+            )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._fill_recent_menu()
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_journals() if self.settings is not None else []
+        for number, path in enumerate(recent, start=1):
+            missing = not path.exists()
+            text = f"&{number} {path.name}  ({path.parent})" + ("  — missing" if missing else "")
+            action = self.recent_menu.addAction(text)
+            action.setData(str(path))
+            action.setEnabled(not missing)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if recent:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear list")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self._clear_recent)
+        self.recent_menu.setEnabled(self.settings is not None)
+
+    def _clear_recent(self) -> None:
+        if self.settings is not None:
+            self.settings.clear_recent()
+        self._fill_recent_menu()
+
+    # -- views -------------------------------------------------------------------------------
+
+    def show_view(self, name: str) -> None:
+        self.navigation.setCurrentRow([n for n, _label in VIEWS].index(name))
+
+    def current_view(self) -> str:
+        return VIEWS[self.view_stack.currentIndex()][0]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.view_stack.setCurrentIndex(row)
+        if self.journal is not None:
+            self.views[VIEWS[row][0]].refresh()
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- starting ----------------------------------------------------------------------------
+
+    def start(self, journal: Path | None) -> None:
+        """Open the journal asked for; with none, the default one, or the first run if it is new."""
+        if journal is None:
+            journal = locations.default_journal_path()
+            if not journal.exists():
+                self.show_first_run(journal)
+                return
+        self.open_path(journal)
+
+    def show_first_run(self, journal_path: Path, today: dt.date | None = None) -> None:
+        if self.first_run_page is None:
+            self.first_run_page = FirstRunPage(journal_path, today)
+            self.first_run_page.create_requested.connect(
+                lambda details: self.create_at(journal_path, details)
+            )
+            self.first_run_page.quit_requested.connect(self.close)
+            self.pages.addWidget(self.first_run_page)
+        self.pages.setCurrentWidget(self.first_run_page)
+        self._set_enabled_for_journal(False)
+
+    # -- opening, creating, closing ----------------------------------------------------------
+
+    def choose_and_open(self) -> None:
+        folder = self.journal.path.parent if self.journal else locations.data_folder()
+        path = prompts.ask_open_path(self, folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` instead of the current journal, which stays open if ``path`` is refused."""
+        path = Path(path).absolute()
+        if self.journal is not None and path == self.journal.path:
+            return True
+        try:
+            if self.journal is not None:
+                inspect_journal(path)  # refuse most bad files before letting go of the current one
+            previous = self._release()
+            try:
+                opened = open_journal(path)
+            except JournalRefused:
+                self._reopen(previous)
+                raise
+        except JournalRefused as refused:
+            self._refused(refused.message)
+            return False
+        self.adopt(opened)
+        if opened.migrated_from is not None and opened.backup is not None:
+            self.statusBar().showMessage(
+                f"The journal was upgraded to this version's format; a copy of it as it was is "
+                f"in {opened.backup}."
+            )
+        return True
+
+    def new_journal(self) -> None:
+        dialog = NewJournalDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save_new(dialog.details()))
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _save_new(self, details: JournalDetails) -> None:
+        name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", details.title).strip(" .") or "journal"
+        path = prompts.ask_save_path(self, locations.data_folder() / f"{name}{SUFFIX}")
+        if path is not None:
+            self.create_at(path if path.suffix == SUFFIX else Path(f"{path}{SUFFIX}"), details)
+
+    def create_at(self, path: Path, details: JournalDetails) -> bool:
+        """Create a journal at ``path`` and switch to it; the current one stays open on failure."""
+        path = Path(path).absolute()
+        if path.exists():
+            self._refused(f"{path.name} already exists; open it instead, or choose another name.")
+            return False
+        previous = self._release()
+        try:
+            created = create_journal(
+                path,
+                title=details.title,
+                condition=details.condition,
+                onset_on=details.onset_on,
+                first_treatment=details.first_treatment,
+            )
+        except JournalRefused as refused:
+            self._reopen(previous)
+            self._refused(refused.message)
+            return False
+        except OSError as error:
+            self._reopen(previous)
+            self._refused(f"{path.name} could not be created: {error.strerror or error}.")
+            return False
+        self.adopt(created)
+        return True
+
+    def close_journal(self) -> None:
+        """Close the journal (releasing its lock) and show the window without one."""
+        self._release()
+        self._show_without_journal()
+
+    def _release(self) -> Path | None:
+        if self.journal is None:
+            return None
+        path = self.journal.path
+        self.journal.close()
+        self.journal = None
+        return path
+
+    def _reopen(self, previous: Path | None) -> None:
+        if previous is None:
+            self._show_without_journal()
+            return
+        try:
+            self.adopt(open_journal(previous))
+        except JournalRefused as refused:
+            self._show_without_journal()
+            prompts.show_error(self, "Your journal could not be reopened", refused.message)
+
+    def _refused(self, message: str) -> None:
+        if self.journal is not None:
+            prompts.show_error(
+                self, NOT_OPENED, f"{message}\n\n{self.journal.path.name} is still open."
+            )
+            return
+        if self.first_run_page is not None and self.pages.currentWidget() is self.first_run_page:
+            prompts.show_error(self, NOT_OPENED, message)  # the first run's form stays as it was
+            return
+        self._show_without_journal()
+        choice = prompts.ask_after_refusal(self, message)
+        if choice is prompts.AfterRefusal.OPEN_ANOTHER:
+            self.choose_and_open()
+        elif choice is prompts.AfterRefusal.NEW:
+            self.new_journal()
+        else:
+            self.close()
+
+    def adopt(self, journal: OpenJournal) -> None:
+        """Show ``journal``, which is open and bound; the window closes it when done."""
+        self.journal = journal
+        if self.settings is not None:
+            self.settings.add_recent(journal.path)
+        self._fill_recent_menu()
+        title = queries.journal_title()
+        self.setWindowTitle(f"{APP_NAME} — {title} ({journal.path.name})")
+        self.path_label.setText(str(journal.path))
+        self.pages.setCurrentWidget(self.workspace)
+        self._set_enabled_for_journal(True)
+        if self.first_run_page is not None:
+            self.pages.removeWidget(self.first_run_page)
+            self.first_run_page.deleteLater()
+            self.first_run_page = None
+        for view in self.views.values():
+            view.refresh()
+        self.journal_switched.emit()
+
+    def _show_without_journal(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.path_label.setText("")
+        if self.first_run_page is None or self.pages.currentWidget() is not self.first_run_page:
+            self.pages.setCurrentWidget(self.no_journal_page)
+        self._set_enabled_for_journal(False)
+
+    def _set_enabled_for_journal(self, has_journal: bool) -> None:
+        self.view_menu.setEnabled(has_journal)
+        for action in self.view_actions.values():
+            action.setEnabled(has_journal)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.save_window(self.saveGeometry(), self.saveState())
+        if self._release() is not None:
+            self.journal_switched.emit()
+        super().closeEvent(event)

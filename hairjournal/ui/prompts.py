@@ -1,0 +1,72 @@
+"""Every file dialog, question and error box the window shows, in one place tests replace.
+
+Each function blocks until the person answers and returns plain values; the window never calls
+QFileDialog or QMessageBox itself.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+JOURNAL_FILTER = "Hair Journal files (*.hairjournal);;All files (*)"
+
+
+class AfterRefusal(Enum):
+    """What a person chose after the journal they asked for could not be opened."""
+
+    OPEN_ANOTHER = "open_another"
+    NEW = "new"
+    QUIT = "quit"
+
+
+def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
+    """The journal file to open, or None if the person cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Open a journal", str(folder), JOURNAL_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Where to create a new journal, or None if the person cancelled."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Create the journal file", str(suggested), JOURNAL_FILTER
+    )
+    return Path(name) if name else None
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """Something the person asked for did not happen; ``message`` says why in plain words."""
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_after_refusal(parent: QWidget | None, message: str) -> AfterRefusal:
+    """Say why the journal was not opened, and offer to open another, start a new one, or quit."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("The journal was not opened")
+    box.setText(message)
+    box.setInformativeText("What would you like to do?")
+    choices = {
+        box.addButton("Open another…", QMessageBox.ButtonRole.AcceptRole): (
+            AfterRefusal.OPEN_ANOTHER
+        ),
+        box.addButton("New journal…", QMessageBox.ButtonRole.AcceptRole): AfterRefusal.NEW,
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole): AfterRefusal.QUIT,
+    }
+    box.exec()
+    return choices.get(box.clickedButton(), AfterRefusal.QUIT)
+
+
+def show_unexpected_error(parent: QWidget | None, details: str) -> None:
+    """A bug: say so plainly, and keep the technical details one click away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Something went wrong")
+    box.setText(
+        "Hair Journal ran into an unexpected problem. What you saved before is safe in the "
+        "journal file. If this happens again, please report it with the details below."
+    )
+    box.setDetailedText(details)
+    box.exec()

@@ -1,0 +1,54 @@
+"""Stand-ins for ``hairjournal.ui.prompts``: answers are queued by the test, questions recorded.
+
+A prompt with no queued answer fails the test, so no test ever sits behind a real modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hairjournal.ui import prompts
+
+
+class FakePrompts:
+    def __init__(self) -> None:
+        self.open_paths: list[Path | None] = []
+        self.save_paths: list[Path | None] = []
+        self.after_refusal: list[prompts.AfterRefusal] = []
+        self.errors: list[tuple[str, str]] = []  # (title, message)
+        self.refusals: list[str] = []  # messages shown with the open / new / quit choice
+        self.unexpected: list[str] = []  # details of uncaught errors
+        self.suggested: list[Path] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
+        for name in (
+            "ask_open_path",
+            "ask_save_path",
+            "show_error",
+            "ask_after_refusal",
+            "show_unexpected_error",
+        ):
+            monkeypatch.setattr(prompts, name, getattr(self, name))
+        return self
+
+    def ask_open_path(self, parent: object, folder: Path) -> Path | None:
+        assert self.open_paths, "the app asked for a file to open, and the test had no answer"
+        return self.open_paths.pop(0)
+
+    def ask_save_path(self, parent: object, suggested: Path) -> Path | None:
+        assert self.save_paths, "the app asked where to save, and the test had no answer"
+        self.suggested.append(suggested)
+        return self.save_paths.pop(0)
+
+    def show_error(self, parent: object, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    def ask_after_refusal(self, parent: object, message: str) -> prompts.AfterRefusal:
+        self.refusals.append(message)
+        assert self.after_refusal, f"the app offered choices after {message!r}; no answer queued"
+        return self.after_refusal.pop(0)
+
+    def show_unexpected_error(self, parent: object, details: str) -> None:
+        self.unexpected.append(details)
