@@ -41,10 +41,11 @@ demo: $(RUN_STAMP)
 
 # The README's screenshots, made by the app itself from the demo journal.
 screenshots: $(RUN_STAMP)
-	rm -f build/demo.hairjournal && mkdir -p build
-	$(BIN)/hairjournal demo build/demo.hairjournal
-	QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal build/demo.hairjournal \
-		--screenshot resources/screenshots/dashboard.png --view dashboard --size 1280x800
+	@folder=$$(mktemp -d) && \
+	$(BIN)/hairjournal demo $$folder/demo.hairjournal && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal $$folder/demo.hairjournal \
+		--screenshot resources/screenshots/dashboard.png --view dashboard --size 1280x800 && \
+	rm -r $$folder
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

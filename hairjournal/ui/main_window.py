@@ -329,7 +329,8 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         title = queries.journal_title()
         self.setWindowTitle(f"{APP_NAME} — {title} ({journal.path.name})")
-        self.path_label.setText(str(journal.path))
+        self.path_label.setText(_readable_path(journal.path))
+        self.path_label.setToolTip(str(journal.path))
         self.pages.setCurrentWidget(self.workspace)
         self._set_enabled_for_journal(True)
         if self.first_run_page is not None:
@@ -360,3 +361,11 @@ class MainWindow(QMainWindow):
         if self._release() is not None:
             self.journal_switched.emit()
         super().closeEvent(event)
+
+
+def _readable_path(path: Path) -> str:
+    """The path as people write it, with their home folder as ``~``."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
