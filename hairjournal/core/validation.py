@@ -55,7 +55,7 @@ def _date_problem(
     if value is None:
         return [Problem(field, "Please give a date.")] if required else []
     if value > today:
-        return [Problem(field, f"{value:%d %b %Y} is in the future; today is {today:%d %b %Y}.")]
+        return [Problem(field, f"{_day(value)} is in the future; today is {_day(today)}.")]
     return []
 
 
@@ -80,6 +80,10 @@ def _number_problem(field: str, value: float | None, limit: Limit, noun: str) ->
             )
         ]
     return []
+
+
+def _day(value: dt.date) -> str:
+    return f"{value.day} {value:%b %Y}"
 
 
 def _n(value: float | None) -> str:

@@ -59,6 +59,18 @@ def ask_after_refusal(parent: QWidget | None, message: str) -> AfterRefusal:
     return choices.get(box.clickedButton(), AfterRefusal.QUIT)
 
 
+def confirm(parent: QWidget | None, title: str, question: str, yes: str) -> bool:
+    """Ask before something the person may not mean (an unusual value, a delete)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(question)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
 def show_unexpected_error(parent: QWidget | None, details: str) -> None:
     """A bug: say so plainly, and keep the technical details one click away."""
     box = QMessageBox(parent)

@@ -21,6 +21,8 @@ class FakePrompts:
         self.refusals: list[str] = []  # messages shown with the open / new / quit choice
         self.unexpected: list[str] = []  # details of uncaught errors
         self.suggested: list[Path] = []
+        self.confirm_answers: list[bool] = []
+        self.questions: list[str] = []  # what ``confirm`` asked
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
         for name in (
@@ -29,6 +31,7 @@ class FakePrompts:
             "show_error",
             "ask_after_refusal",
             "show_unexpected_error",
+            "confirm",
         ):
             monkeypatch.setattr(prompts, name, getattr(self, name))
         return self
@@ -52,3 +55,8 @@ class FakePrompts:
 
     def show_unexpected_error(self, parent: object, details: str) -> None:
         self.unexpected.append(details)
+
+    def confirm(self, parent: object, title: str, question: str, yes: str) -> bool:
+        self.questions.append(question)
+        assert self.confirm_answers, f"the app asked {question!r}, and the test had no answer"
+        return self.confirm_answers.pop(0)

@@ -1,0 +1,132 @@
+"""Input widgets that speak the journal's types: dates, coded choices, numbers, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from hairjournal.core.enums import Choice
+
+DATE_FORMAT = "d MMM yyyy"
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+
+
+class DateInput(QDateEdit):
+    """A calendar date, typed or picked from a calendar; never later than ``latest``."""
+
+    def __init__(self, value: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        self.set_value(value)
+
+    def value(self) -> dt.date:
+        return self.date().toPython()
+
+    def set_value(self, value: dt.date) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+
+class OptionalDateInput(QWidget):
+    """A date that may be left out (an end date for something still going on)."""
+
+    def __init__(self, label: str, value: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.given = QCheckBox(label)
+        self.date = DateInput(value)
+        self.date.setEnabled(False)
+        self.given.toggled.connect(self.date.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.given)
+        row.addWidget(self.date, 1)
+
+    def value(self) -> dt.date | None:
+        return self.date.value() if self.given.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.given.setChecked(value is not None)
+        if value is not None:
+            self.date.set_value(value)
+
+
+class ChoiceInput(QComboBox):
+    """One member of a ``Choice`` enum, shown by its label."""
+
+    def __init__(self, choice: type[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice_type = choice
+        for member in choice:
+            self.addItem(member.label, member.value)
+
+    def value(self) -> Choice:
+        return self.choice_type(self.currentData())
+
+    def set_value(self, value: Choice | str) -> None:
+        self.setCurrentIndex(self.findData(self.choice_type(value).value))
+
+
+class NumberInput(QLineEdit):
+    """A number typed as text, so that what was typed is kept even when it is refused."""
+
+    def __init__(self, *, whole: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.whole = whole
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setClearButtonEnabled(True)
+
+    def value(self) -> float | None:
+        """The number, or None when the field is empty or not a number (see ``input_problem``)."""
+        text = self.text().strip().replace(" ", "").replace("\u2009", "")
+        if self.whole and THOUSANDS.fullmatch(text):
+            text = text.replace(",", "")  # 1,500 hairs
+        elif "," in text and "." not in text:
+            text = text.replace(",", ".")  # 2,5 ml
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        if number != number or number in (float("inf"), float("-inf")):
+            return None
+        return int(number) if self.whole and number.is_integer() else number
+
+    def input_problem(self) -> str | None:
+        if self.text().strip() and self.value() is None:
+            kind = "a whole number" if self.whole else "a number"
+            return f"“{self.text().strip()}” is not {kind}."
+        return None
+
+    def set_value(self, value: float | None) -> None:
+        if value is None:
+            self.clear()
+        else:
+            self.setText(f"{value:g}" if isinstance(value, float) else str(value))
+
+
+class NotesInput(QPlainTextEdit):
+    """Free text, a few lines high."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+    def value(self) -> str:
+        return self.toPlainText().strip()
+
+    def set_value(self, value: str) -> None:
+        self.setPlainText(value or "")
