@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
             f"{APP_NAME}: a private journal for hair-loss treatment. With no command it opens "
             "the window on your journal (or the one given with --journal)."
         ),
-        epilog="Everything stays on this computer; the app never uses the network.",
+        epilog=(
+            "Run 'hairjournal COMMAND --help' for a command's options. Everything stays on this "
+            "computer; the app never uses the network."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
