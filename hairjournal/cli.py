@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hairjournal import APP_NAME, __version__
+from hairjournal.core.enums import ScalpRegion
 
 VIEWS = ("dashboard", "log", "sessions", "photos", "charts", "export")
 
@@ -101,6 +102,30 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.add_argument("path", type=Path, metavar="PATH", help="the journal file to check")
+
+    add_photos = commands.add_parser(
+        "add-photos",
+        help="import scalp photos into a journal",
+        description=(
+            "Import photos (JPEG, PNG, WebP, HEIC; folders are searched for them) into a "
+            "journal. Prints one line per file: imported, already in the journal, or refused "
+            "with the reason. Exits 1 if any file was refused."
+        ),
+    )
+    add_photos.add_argument("journal", type=Path, metavar="JOURNAL", help="the journal file")
+    add_photos.add_argument("files", type=Path, nargs="+", metavar="FILE", help="photos or folders")
+    add_photos.add_argument(
+        "--region",
+        required=True,
+        choices=ScalpRegion.codes(),
+        help="the part of the scalp the photos show",
+    )
+    add_photos.add_argument(
+        "--taken",
+        type=_date,
+        metavar="DATE",
+        help="the day the photos were taken (default: from the photo, else the file's date)",
+    )
     return parser
 
 
@@ -120,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _demo(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "add-photos":
+        return _add_photos(args)
     if args.screenshot is None and not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -151,3 +178,24 @@ def _check(args: argparse.Namespace) -> int:
     report = check_journal(args.path)
     print(report.describe())
     return 0 if report.ok else 1
+
+
+def _add_photos(args: argparse.Namespace) -> int:
+    from hairjournal.services.photo_import import Outcome, import_photos
+    from hairjournal.store.journal import JournalRefused, open_journal
+
+    try:
+        journal = open_journal(args.journal)
+    except JournalRefused as refused:
+        print(f"hairjournal add-photos: {refused.message}", file=sys.stderr)
+        return 1
+    with journal:
+        results = import_photos(args.files, ScalpRegion(args.region), taken=args.taken)
+    for result in results:
+        print(result.describe())
+    counts = {outcome: sum(r.outcome is outcome for r in results) for outcome in Outcome}
+    print(
+        f"{counts[Outcome.IMPORTED]} imported, {counts[Outcome.DUPLICATE]} already in the "
+        f"journal, {counts[Outcome.REFUSED]} refused."
+    )
+    return 1 if counts[Outcome.REFUSED] else 0
