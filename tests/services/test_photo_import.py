@@ -170,3 +170,22 @@ def test_command_line_reports_each_file_and_fails_on_refusals(
     )
     assert again.returncode == 0
     assert again.stdout.splitlines()[0].startswith("IMG_1.jpg: already in the journal")
+
+
+def test_photo_list_reads_no_blobs_and_filters(journal: OpenJournal, tmp_path: Path) -> None:
+    from hairjournal.store.photos import original, photo_list, thumbnail
+
+    files = [
+        write_jpeg(tmp_path / f"d{day}.jpg", (320, 240), seed=day, taken=TAKEN + dt.timedelta(day))
+        for day in range(4)
+    ]
+    import_photos(files[:2], ScalpRegion.VERTEX)
+    import_photos(files[2:], ScalpRegion.FRONTAL)
+    assert [p.original_name for p in photo_list()] == ["d0.jpg", "d1.jpg", "d2.jpg", "d3.jpg"]
+    assert [p.original_name for p in photo_list(ScalpRegion.FRONTAL)] == ["d2.jpg", "d3.jpg"]
+    day_one = (TAKEN + dt.timedelta(1)).date()
+    assert [p.original_name for p in photo_list(since=day_one, until=day_one)] == ["d1.jpg"]
+    first = photo_list()[0]
+    assert original(first.id) == files[0].read_bytes()
+    assert thumbnail(first.id).startswith(b"\xff\xd8")
+    assert not first.has_landmarks
