@@ -171,3 +171,17 @@ def validate_measurement(
     else:
         problems += _number_problem("value", value, limits.MEASUREMENT[kind], kind.label.lower())
     return Verdict(tuple(problems))
+
+
+# -- check-ins: one that says something ---------------------------------------------------------
+
+
+def validate_checkin_entry(
+    day: dt.date | None, ratings: dict[str, int | None], notes: str, *, today: dt.date
+) -> Verdict:
+    """``validate_checkin``, and a check-in must rate at least one thing or carry a note."""
+    verdict = validate_checkin(day, ratings, today=today)
+    if all(value is None for value in ratings.values()) and not notes.strip():
+        empty = Problem("notes", "Rate at least one thing, or write a note.")
+        verdict = Verdict((*verdict.problems, empty))
+    return verdict

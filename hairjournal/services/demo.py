@@ -27,6 +27,8 @@ BASELINE_DAYS = 21  # counts before the first session
 SESSIONS = 6
 SESSION_INTERVAL_DAYS = 28
 CLINIC_VISIT_WEEKS = (0, 12, 24, 35)  # weeks since the first session
+MAINTENANCE_AFTER_END_DAYS = 24  # the next session, already booked when the demo ends
+TARGET_AREA_CM2 = 2  # the tattooed area the clinic counts hairs in
 PRODUCT = "RegenaScalp ADSC exosome concentrate"
 MAKER = "Demo Biolabs"
 CLINIC = "Riverside Hair Clinic (Dr. Example)"
@@ -36,9 +38,15 @@ SESSION_NOTES = (
     "Still recovering from the flu a little; the clinic went ahead.",
     "Twelve-week review with the clinic: trichoscopy repeated.",
     "Quick session, the nurse worked along the part line as well.",
-    "Last session of the course. Asked about maintenance; decide at the next review.",
+    "Last of the six sessions. From now on a maintenance session every few months.",
 )
-SIDE_EFFECTS = ((), ("redness for a day",), ("tender scalp for two days",), ("pinpoint bleeding",))
+# Four choices, as before: the random draws, and so every other demo figure, stay the same.
+SIDE_EFFECTS = (
+    (),
+    ("redness",),
+    ("tenderness", "itching for two days"),
+    ("pinpoint bleeding", "redness"),
+)
 
 
 @dataclass(frozen=True)
@@ -137,9 +145,12 @@ def _fill(plan: _Plan, rng: random.Random) -> DemoSummary:
         kind=TreatmentKind.EXOSOME,
         product=PRODUCT,
         started_on=plan.date(plan.session_days()[0]),
-        stopped_on=plan.date(plan.session_days()[-1]),
-        dose="2-3.5 ml by micro-injection every 4 weeks, 6 sessions",
-        notes="Course of six sessions four weeks apart, as the clinic proposed.",
+        dose="2-3.5 ml by micro-injection every 4 weeks, 6 sessions, then maintenance",
+        next_session_on=plan.date(plan.days - 1 + MAINTENANCE_AFTER_END_DAYS),
+        notes=(
+            "Six sessions four weeks apart, as the clinic proposed, then one every few months "
+            "to keep it up."
+        ),
     )
     models.Treatment.create(
         kind=TreatmentKind.MINOXIDIL_TOPICAL,
@@ -287,17 +298,39 @@ def _measurements(plan: _Plan, rng: random.Random) -> list[dict[str, object]]:
     shaft = rng.uniform(56, 64)
     gains = (1.0, 1.04, 1.07, 1.11)
     norwood = STAGE_SCALES[MeasurementKind.NORWOOD].position("III vertex")
+    trichoscopy = "vertex target area"
+    pulled = "crown, both sides and the back"
     rows = []
     for visit, (week, gain) in enumerate(zip(CLINIC_VISIT_WEEKS, gains, strict=True)):
-        date = plan.date(BASELINE_DAYS + 7 * week)
+        day = BASELINE_DAYS + 7 * week
         note = "Baseline trichoscopy." if visit == 0 else f"Trichoscopy, week {week}."
+        per_cm2 = round(density * gain * rng.uniform(0.99, 1.01))
         figures = [
-            (MeasurementKind.DENSITY_PER_CM2, round(density * gain * rng.uniform(0.99, 1.01))),
-            (MeasurementKind.SHAFT_DIAMETER_UM, round(shaft * gain * rng.uniform(0.99, 1.01), 1)),
+            (MeasurementKind.DENSITY_PER_CM2, per_cm2, trichoscopy, note),
+            (
+                MeasurementKind.SHAFT_DIAMETER_UM,
+                round(shaft * gain * rng.uniform(0.99, 1.01), 1),
+                trichoscopy,
+                note,
+            ),
+            (
+                MeasurementKind.TARGET_AREA_COUNT,
+                round(TARGET_AREA_CM2 * per_cm2 * rng.uniform(0.98, 1.02)),
+                f"{trichoscopy} ({TARGET_AREA_CM2} cm²)",
+                note,
+            ),
+            (
+                # A couple of hairs out of about 50 is normal; more while the effluvium lasts.
+                MeasurementKind.PULL_TEST,
+                max(0, round(2 + 6 * (plan.shedding_level(day) - 1) + rng.uniform(-0.5, 0.5))),
+                pulled,
+                "About 50 hairs pulled at each place; no shampoo the day before.",
+            ),
         ]
         if visit in (0, len(CLINIC_VISIT_WEEKS) - 1):
-            figures.append((MeasurementKind.NORWOOD, float(norwood)))
-        for kind, value in figures:
-            site = "" if kind is MeasurementKind.NORWOOD else "vertex target area"
-            rows.append({"date": date, "kind": kind, "value": value, "site": site, "notes": note})
+            figures.append((MeasurementKind.NORWOOD, norwood, "", note))
+        rows += [
+            {"date": plan.date(day), "kind": kind, "value": float(value), "site": site, "notes": n}
+            for kind, value, site, n in figures
+        ]
     return rows

@@ -7,11 +7,12 @@ open journal (``store.journal.open_journal``) when they are called.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import peewee as pw
 
-from hairjournal.core.enums import Condition, Route, ShedProtocol, TreatmentKind
+from hairjournal.core.enums import Condition, ShedProtocol, TreatmentKind
 from hairjournal.store import models
 
 STRIP_DAYS = 14  # the dashboard's strip of recent shedding counts
@@ -56,6 +57,26 @@ class DayCount:
     day: dt.date
     value: int | None
     wash_day: bool
+
+
+@dataclass(frozen=True)
+class ProtocolDays:
+    """One protocol's row of the strip: one ``DayCount`` per calendar day, oldest first."""
+
+    protocol: ShedProtocol
+    days: tuple[DayCount, ...]
+
+
+@dataclass(frozen=True)
+class SavedCount:
+    """A shedding count already in the journal."""
+
+    id: int
+    day: dt.date
+    protocol: ShedProtocol
+    value: int
+    wash_day: bool
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -112,23 +133,6 @@ class Dashboard:
     last_count_on: dt.date | None
     next_session: PlannedSession | None
     totals: Totals
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """A session as the read-only sessions list shows it."""
-
-    id: int
-    date: dt.date
-    course_kind: TreatmentKind
-    course_product: str
-    route: Route
-    product: str
-    clinic: str
-    volume_ml: float | None
-    needle_depth_mm: float | None
-    pain: int | None
-    side_effects: tuple[str, ...]
 
 
 def dashboard(today: dt.date | None = None) -> Dashboard:
@@ -226,23 +230,13 @@ def shedding(today: dt.date, anchor: dt.date | None) -> tuple[Shedding, ...]:
     )
     by_protocol = {row[0]: row[1:] for row in means.tuples()}
 
-    strip_rows = count.select(count.date, count.protocol, count.value, count.wash_day).where(
-        count.date.between(strip_start, today)
-    )
-    counted: dict[tuple[ShedProtocol, dt.date], tuple[int, bool]] = {
-        (protocol, day): (value, bool(wash_day))
-        for day, protocol, value, wash_day in strip_rows.tuples()
-    }
-    strip_days = [strip_start + dt.timedelta(days=n) for n in range(STRIP_DAYS)]
-
+    counted = _counted_in_strip(today)
     result = []
     for protocol in ShedProtocol:  # the vocabulary's order, so the dashboard's rows stay put
         if protocol not in by_protocol:
             continue
         recent_mean, recent_n, baseline_mean, baseline_n = by_protocol[protocol]
-        days = tuple(
-            DayCount(day, *counted.get((protocol, day), (None, False))) for day in strip_days
-        )
+        days = _strip_row(counted, protocol, strip_start)
         baseline = None
         if baseline_start is not None and baseline_end is not None:
             baseline = Mean(baseline_start, baseline_end, baseline_mean, baseline_n)
@@ -250,6 +244,70 @@ def shedding(today: dt.date, anchor: dt.date | None) -> tuple[Shedding, ...]:
             Shedding(protocol, days, Mean(recent_start, today, recent_mean, recent_n), baseline)
         )
     return tuple(result)
+
+
+def _counted_in_strip(today: dt.date) -> dict[tuple[ShedProtocol, dt.date], tuple[int, bool]]:
+    count = models.ShedCount
+    strip_start = today - dt.timedelta(days=STRIP_DAYS - 1)
+    rows = count.select(count.date, count.protocol, count.value, count.wash_day).where(
+        count.date.between(strip_start, today)
+    )
+    return {
+        (protocol, day): (value, bool(wash_day)) for day, protocol, value, wash_day in rows.tuples()
+    }
+
+
+def _strip_row(
+    counted: dict[tuple[ShedProtocol, dt.date], tuple[int, bool]],
+    protocol: ShedProtocol,
+    strip_start: dt.date,
+) -> tuple[DayCount, ...]:
+    days = (strip_start + dt.timedelta(days=n) for n in range(STRIP_DAYS))
+    return tuple(DayCount(day, *counted.get((protocol, day), (None, False))) for day in days)
+
+
+def strip(today: dt.date, include: Iterable[ShedProtocol] = ()) -> tuple[ProtocolDays, ...]:
+    """The last ``STRIP_DAYS`` days, oldest first, of each protocol counted in them.
+
+    Protocols in ``include`` are listed even when they were not counted (all days missing).
+    """
+    counted = _counted_in_strip(today)
+    strip_start = today - dt.timedelta(days=STRIP_DAYS - 1)
+    wanted = {protocol for protocol, _day in counted} | set(include)
+    return tuple(
+        ProtocolDays(protocol, _strip_row(counted, protocol, strip_start))
+        for protocol in ShedProtocol
+        if protocol in wanted
+    )
+
+
+def shed_count_on(day: dt.date, protocol: ShedProtocol) -> SavedCount | None:
+    """The count of ``protocol`` on ``day``, if there is one (there is at most one)."""
+    count = models.ShedCount
+    row = (
+        count.select(count.id, count.value, count.wash_day, count.notes)
+        .where((count.date == day) & (count.protocol == protocol))
+        .tuples()
+        .first()
+    )
+    if row is None:
+        return None
+    record_id, value, wash_day, notes = row
+    return SavedCount(record_id, day, protocol, value, bool(wash_day), notes)
+
+
+def checkin_id_on(day: dt.date) -> int | None:
+    """The id of the check-in on ``day``, if there is one (there is at most one)."""
+    return models.Checkin.select(models.Checkin.id).where(models.Checkin.date == day).scalar()
+
+
+def latest_protocol() -> ShedProtocol | None:
+    """The protocol of the most recent count, as a first guess at the one a person uses."""
+    count = models.ShedCount
+    code = (
+        count.select(count.protocol).order_by(count.date.desc(), count.id.desc()).limit(1).scalar()
+    )
+    return None if code is None else ShedProtocol(code)
 
 
 def last_count_on(today: dt.date) -> dt.date | None:
@@ -285,26 +343,3 @@ def totals() -> Totals:
         ]
     ).bind(models.database)
     return Totals(*query.tuples()[0])
-
-
-def session_rows() -> list[SessionRow]:
-    """Every session, newest first, with the course it belongs to."""
-    session, treatment = models.Session, models.Treatment
-    query = (
-        session.select(
-            session.id,
-            session.date,
-            treatment.kind,
-            treatment.product,
-            session.route,
-            session.product,
-            session.clinic,
-            session.volume_ml,
-            session.needle_depth_mm,
-            session.pain,
-            session.side_effects,
-        )
-        .join(treatment)
-        .order_by(session.date.desc(), session.id.desc())
-    )
-    return [SessionRow(*row[:-1], side_effects=tuple(row[-1])) for row in query.tuples()]

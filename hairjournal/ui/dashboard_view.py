@@ -1,10 +1,11 @@
-"""The dashboard: where the course stands, recent shedding, and what the journal holds."""
+"""The dashboard: today's count, the last 14 days, what is due, where the course stands."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -15,21 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hairjournal.store import queries
+from hairjournal.store import due, queries
 from hairjournal.ui import disclaimer
-from hairjournal.ui.date_text import (
-    DASH,
-    WEEKDAYS,
-    day_text,
-    days_from_today,
-    span_text,
-    weekday_text,
-)
+from hairjournal.ui.date_text import day_text, span_text
+from hairjournal.ui.day_strip import LEGEND, DayStrip
+from hairjournal.ui.due_card import due_card
+from hairjournal.ui.history import History
+from hairjournal.ui.quick_entry import QuickEntry, takes_focus_on_show
+from hairjournal.ui.settings import Settings
 from hairjournal.ui.style import card, heading, limited_width, paragraph, quiet, scaled_font
 
 CONTENT_WIDTH = 1180
-WASH_DAY_STYLE = "background: rgba(64, 128, 224, 0.16); border-radius: 4px;"
-CENTER = Qt.AlignmentFlag.AlignCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 TOTALS = (
@@ -41,10 +38,6 @@ TOTALS = (
     ("measurements", "clinic figure", "clinic figures"),
     ("photos", "photo", "photos"),
 )
-
-
-def course_name(course: queries.Course) -> str:
-    return f"{course.kind.label} ({course.product})" if course.product else course.kind.label
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -60,50 +53,118 @@ def _label(text: str, name: str = "", align: Qt.AlignmentFlag = LEFT) -> QLabel:
 
 
 class DashboardView(QWidget):
-    """Rebuilt from ``queries.dashboard()`` each time it is refreshed."""
+    """Today's count and the strip stay put; the cards below are rebuilt on every refresh."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, history: History, parent: QWidget | None = None, *, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
+        self.history = history
         self.data: queries.Dashboard | None = None
+        self.due: due.Due | None = None
+        self.fixed_today: dt.date | None = None
+        self.stale = False
+        self.pending = False
+
+        self.title = heading("", 1.7)
+        self.title.setObjectName("journalTitle")
+        self.condition = quiet(_label("", "condition"))
+        self.quick_entry = QuickEntry(history, settings)
+        self.strip = DayStrip(history)
+        today_card, today_layout = card("Shedding: today and the last 14 days")
+        today_layout.addWidget(self.quick_entry)
+        today_layout.addSpacing(6)
+        today_layout.addWidget(self.strip)
+        today_layout.addWidget(quiet(paragraph(LEGEND)))
+        self.details: QWidget = QWidget()
+
+        column = QWidget()
+        self.column_layout = QVBoxLayout(column)
+        self.column_layout.setContentsMargins(24, 20, 24, 20)
+        self.column_layout.setSpacing(14)
+        self.column_layout.addWidget(self.title)
+        self.column_layout.addWidget(self.condition)
+        self.column_layout.addWidget(today_card)
+        self.column_layout.addWidget(self.details)
+        self.column_layout.addStretch(1)
+
         self.scroll = QScrollArea()
         self.scroll.setObjectName("page")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(limited_width(column, CONTENT_WIDTH))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
 
+        history.changed.connect(self._history_changed)
+        self.quick_entry.protocol_changed.connect(lambda _protocol: self._update())
+
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
     def refresh(self, today: dt.date | None = None) -> None:
+        """Read the journal again (``today`` fixes the date, for tests and screenshots)."""
+        if today is not None:
+            self.fixed_today = today
+        self._update()
+
+    def _update(self) -> None:
+        today = self.today()
+        self.stale = self.pending = False
+        self.quick_entry.refresh(self.fixed_today)
+        protocol = self.quick_entry.chosen()
         self.data = queries.dashboard(today)
-        self.scroll.setWidget(self._page(self.data))
+        self.due = due.due(today, include=(protocol,))
+        self.strip.refresh(today, include=(protocol,))
+        self.title.setText(self.data.title)
+        about = self.data.condition.label
+        if self.data.onset_on is not None:
+            about += f" · began {day_text(self.data.onset_on)}"
+        self.condition.setText(about)
+        details = self._details(self.data, self.due)
+        self.column_layout.replaceWidget(self.details, details)
+        details.show()  # at once: a layout would show it only from the event loop
+        self.details.setParent(None)  # out of sight (and findChild) until deleted
+        self.details.deleteLater()
+        self.details = details
 
-    def _page(self, data: queries.Dashboard) -> QWidget:
-        column = QWidget()
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(24, 20, 24, 20)
+    def _history_changed(self, _model: object) -> None:
+        """Update once the change is complete; a refresh() meanwhile makes this one needless."""
+        if not self.isVisible():
+            self.stale = True
+        elif not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self, lambda: self.pending and self._update())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._update()
+        self.quick_entry.refresh(self.fixed_today, fill=True)
+        if takes_focus_on_show():
+            self.quick_entry.focus_entry()
+
+    def _details(self, data: queries.Dashboard, due_now: due.Due) -> QWidget:
+        details = QWidget()
+        layout = QVBoxLayout(details)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-
-        title = heading(data.title, 1.7)
-        title.setObjectName("journalTitle")
-        layout.addWidget(title)
-        about = data.condition.label
-        if data.onset_on is not None:
-            about += f" · began {day_text(data.onset_on)}"
-        layout.addWidget(quiet(_label(about, "condition")))
-
-        top = QHBoxLayout()
-        top.setSpacing(14)
-        top.addWidget(self._course_card(data), 3)
-        top.addWidget(self._totals_card(data.totals), 2)
-        layout.addLayout(top)
-        layout.addWidget(self._shedding_card(data))
+        first = QHBoxLayout()
+        first.setSpacing(14)
+        first.addWidget(due_card(due_now), 2)
+        first.addWidget(self._course_card(data), 3)
+        layout.addLayout(first)
+        second = QHBoxLayout()
+        second.setSpacing(14)
+        second.addWidget(self._means_card(data), 3)
+        second.addWidget(self._totals_card(data.totals), 2)
+        layout.addLayout(second)
         layout.addWidget(self._courses_card(data))
         footer = quiet(paragraph(disclaimer.SHORT))
         footer.setObjectName("disclaimer")
         layout.addWidget(footer)
-        layout.addStretch(1)
-
-        return limited_width(column, CONTENT_WIDTH)
+        return details
 
     def _course_card(self, data: queries.Dashboard) -> QFrame:
         frame, layout = card()
@@ -140,15 +201,6 @@ class DashboardView(QWidget):
                 )
             if course.stopped_on is not None:
                 layout.addWidget(paragraph(f"The course stopped on {day_text(course.stopped_on)}."))
-        planned = data.next_session
-        if planned is not None:
-            when = days_from_today(planned.on, data.today)
-            next_label = paragraph(
-                f"<b>Next planned session:</b> {course_name(planned.course)}, "
-                f"{weekday_text(planned.on)} ({when})."
-            )
-            next_label.setObjectName("nextSession")
-            layout.addWidget(next_label)
         layout.addStretch(1)
         return frame
 
@@ -170,8 +222,8 @@ class DashboardView(QWidget):
         layout.addStretch(1)
         return frame
 
-    def _shedding_card(self, data: queries.Dashboard) -> QFrame:
-        frame, layout = card("Shedding: the last 14 days")
+    def _means_card(self, data: queries.Dashboard) -> QFrame:
+        frame, layout = card("Mean of your own counts per day counted")
         if not data.shedding:
             if data.last_count_on is None:
                 text = "No shedding counts are recorded yet."
@@ -183,19 +235,8 @@ class DashboardView(QWidget):
             empty = paragraph(text)
             empty.setObjectName("noCounts")
             layout.addWidget(empty)
+            layout.addStretch(1)
             return frame
-        days = data.shedding[0].days
-        layout.addWidget(
-            quiet(
-                paragraph(
-                    f"Your own counts, {span_text(days[0].day, days[-1].day)}. "
-                    "Shaded days marked “wash” were wash days."
-                )
-            )
-        )
-        layout.addLayout(self._strip(data))
-        layout.addSpacing(6)
-        layout.addWidget(heading("Mean of your own counts per day counted", 1.0))
         layout.addLayout(self._means(data))
         layout.addWidget(
             quiet(
@@ -205,44 +246,8 @@ class DashboardView(QWidget):
                 )
             )
         )
+        layout.addStretch(1)
         return frame
-
-    def _strip(self, data: queries.Dashboard) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setObjectName("sheddingStrip")
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(4)
-        for column, day in enumerate(data.shedding[0].days, start=1):
-            header = _label(f"{WEEKDAYS[day.day.weekday()]}\n{day.day.day}", align=CENTER)
-            if day.day == data.today:
-                header.setFont(scaled_font(header, 1.0, bold=True))
-            else:
-                quiet(header)
-            grid.addWidget(header, 0, column)
-            grid.setColumnStretch(column, 1)
-            grid.setColumnMinimumWidth(column, 38)
-        for row, shed in enumerate(data.shedding, start=1):
-            grid.addWidget(_label(shed.protocol.label), row, 0)
-            for column, count in enumerate(shed.days, start=1):
-                grid.addWidget(self._day_cell(count), row, column)
-        return grid
-
-    @staticmethod
-    def _day_cell(count: queries.DayCount) -> QLabel:
-        if count.value is None:
-            cell = quiet(_label(DASH, align=CENTER))
-            cell.setToolTip(f"{weekday_text(count.day)}: not counted")
-            return cell
-        text = str(count.value)
-        if count.wash_day:
-            text = f"{text}<br><span style='font-size: small'>wash</span>"
-        cell = _label(text, align=CENTER)
-        cell.setMinimumHeight(cell.fontMetrics().height() * 2 + 6)
-        if count.wash_day:
-            cell.setStyleSheet(WASH_DAY_STYLE)
-        wash = ", wash day" if count.wash_day else ""
-        cell.setToolTip(f"{weekday_text(count.day)}: {count.value}{wash}")
-        return cell
 
     def _means(self, data: queries.Dashboard) -> QGridLayout:
         grid = QGridLayout()

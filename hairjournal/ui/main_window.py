@@ -1,4 +1,4 @@
-"""The main window: navigation between the views, the File and Help menus, one journal at a time."""
+"""The main window: navigation between the views, the menus, one journal and its undo history."""
 
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ from hairjournal.ui import prompts
 from hairjournal.ui.about import AboutDialog
 from hairjournal.ui.dashboard_view import DashboardView
 from hairjournal.ui.first_run import FirstRunPage
+from hairjournal.ui.history import History
 from hairjournal.ui.journal_form import JournalDetails
+from hairjournal.ui.log_view import LogView
 from hairjournal.ui.new_journal_dialog import NewJournalDialog
 from hairjournal.ui.no_journal_page import NoJournalPage
 from hairjournal.ui.placeholder_view import PlaceholderView
@@ -50,6 +52,7 @@ VIEWS = (
 )
 DEFAULT_SIZE = (1200, 780)
 NOT_OPENED = "The journal was not opened"
+STATUS_SECONDS = 6  # how long "Saved: …" and "Undone: …" stay in the status bar
 
 
 class MainWindow(QMainWindow):
@@ -61,12 +64,17 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.journal: OpenJournal | None = None
+        # Every write goes through this history; each view given it follows its ``changed``
+        # signal itself (at once when shown, else when next shown).
+        self.history = History(self)
+        self._history_path: Path | None = None  # the journal the undo history belongs to
+        self._redo_next: object = None  # the command a redo would repeat, to tell it from a save
         self.setStyleSheet(STYLE_SHEET)
 
         self.views: dict[str, QWidget] = {
-            "dashboard": DashboardView(),
-            "log": PlaceholderView("log"),
-            "sessions": SessionsView(),
+            "dashboard": DashboardView(self.history, settings=settings),
+            "log": LogView(self.history, settings=settings),
+            "sessions": SessionsView(self.history),
             "photos": PlaceholderView("photos"),
             "charts": PlaceholderView("charts"),
             "export": PlaceholderView("export"),
@@ -99,6 +107,8 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)
         self._build_menus()
+        self.history.failed.connect(self._history_failed)
+        self.history.stack.indexChanged.connect(self._history_moved)
         self._show_without_journal()
         self.navigation.setCurrentRow(0)
 
@@ -123,6 +133,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.history.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.history.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
 
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_actions: dict[str, QAction] = {}
@@ -283,6 +301,7 @@ class MainWindow(QMainWindow):
     def close_journal(self) -> None:
         """Close the journal (releasing its lock) and show the window without one."""
         self._release()
+        self._forget_history()
         self._show_without_journal()
 
     def _release(self) -> Path | None:
@@ -324,6 +343,9 @@ class MainWindow(QMainWindow):
     def adopt(self, journal: OpenJournal) -> None:
         """Show ``journal``, which is open and bound; the window closes it when done."""
         self.journal = journal
+        if journal.path != self._history_path:
+            self._forget_history()  # undoing an entry of another journal would write here
+            self._history_path = journal.path
         if self.settings is not None:
             self.settings.add_recent(journal.path)
         self._fill_recent_menu()
@@ -349,9 +371,37 @@ class MainWindow(QMainWindow):
         self._set_enabled_for_journal(False)
 
     def _set_enabled_for_journal(self, has_journal: bool) -> None:
+        self.edit_menu.setEnabled(has_journal)
+        self.undo_action.setEnabled(has_journal and self.history.stack.canUndo())
+        self.redo_action.setEnabled(has_journal and self.history.stack.canRedo())
         self.view_menu.setEnabled(has_journal)
         for action in self.view_actions.values():
             action.setEnabled(has_journal)
+
+    # -- the undo history ------------------------------------------------------------------------
+
+    def _forget_history(self) -> None:
+        self.history.clear()
+        self._history_path = None
+        self._redo_next = None
+
+    def _history_failed(self, message: str) -> None:
+        prompts.show_error(self, "Undo or redo failed", message)
+
+    def _history_moved(self, index: int) -> None:
+        """Say in the status bar what was just saved, undone or redone."""
+        stack = self.history.stack
+        previous = self._redo_next
+        self._redo_next = stack.command(index) if index < stack.count() else None
+        if stack.count() == 0:
+            return  # cleared
+        if index > 0 and stack.command(index - 1) is previous:
+            text = f"Redone: {stack.text(index - 1)}"
+        elif self._redo_next is not None:
+            text = f"Undone: {stack.text(index)}"
+        else:
+            text = f"Saved: {stack.text(index - 1)}"
+        self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
     # -- closing -----------------------------------------------------------------------------
 

@@ -9,13 +9,6 @@ from hairjournal.ui.style import card, heading, limited_width, paragraph, quiet
 NOT_BUILT = "Not built yet: nothing can be entered or changed here in this version."
 
 PLANNED = {
-    "log": (
-        "Log",
-        "The daily log: a shedding count by the protocol you use (daily total, shower, brush, "
-        "60-second comb count, wash test or the visual scale), with wash days marked; a weekly "
-        "check-in on density, breakage, itch, flaking and redness; and events that can explain "
-        "shedding, such as a fever, stress or a new medication.",
-    ),
     "photos": (
         "Photos",
         "Scalp photos by region (crown, part, hairline, temples), imported from your phone or "

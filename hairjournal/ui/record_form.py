@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,13 +71,34 @@ class RecordForm(QDialog):
         layout.addWidget(self.failure)
         layout.addWidget(self.buttons)
 
-    def add_field(self, name: str, label: str, widget: QWidget, help_text: str = "") -> QWidget:
-        """A labelled field with room for its message below it (and an optional hint)."""
+    def add_field(
+        self,
+        name: str,
+        label: str,
+        widget: QWidget,
+        help_text: str = "",
+        *,
+        form: QFormLayout | None = None,
+    ) -> QWidget:
+        """A labelled field with room for its message below it (and an optional hint).
+
+        Fields go in ``self.fields`` unless another ``form`` is given (a second column, say).
+        """
         column = QWidget()
+        # The column takes the form's full width, so that a hint or message below a narrow
+        # input (a list of choices) wraps over that width instead of being cut off; the
+        # input itself keeps its natural width unless it grows (text boxes do).
+        column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(2)
-        column_layout.addWidget(widget)
+        if widget.sizePolicy().expandingDirections() & Qt.Orientation.Horizontal:
+            column_layout.addWidget(widget)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(widget)
+            row.addStretch(1)
+            column_layout.addLayout(row)
         if help_text:
             hint = QLabel(help_text)
             hint.setWordWrap(True)
@@ -87,7 +110,7 @@ class RecordForm(QDialog):
         error.setStyleSheet(ERROR_STYLE)
         error.hide()
         column_layout.addWidget(error)
-        self.fields.addRow(label, column)
+        (self.fields if form is None else form).addRow(label, column)
         self.field_errors[name] = error
         self.field_widgets[name] = widget
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))

@@ -1,4 +1,4 @@
-"""What the app remembers between runs: window geometry and state, and recent journals."""
+"""What the app remembers between runs: the window, recent journals, the last protocol counted."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from hairjournal.core.enums import ShedProtocol
 from hairjournal.store import locations
 
 MAX_RECENT = 8
@@ -56,6 +57,15 @@ class Settings:
             self._store.setArrayIndex(index)
             self._store.setValue("path", str(path))
         self._store.endArray()
+        self._store.sync()
+
+    def last_protocol(self) -> ShedProtocol | None:
+        """The shedding protocol last saved from the quick entry, if any (and still known)."""
+        value = self._store.value("entry/protocol")
+        return ShedProtocol(value) if value in ShedProtocol.codes() else None
+
+    def set_last_protocol(self, protocol: ShedProtocol) -> None:
+        self._store.setValue("entry/protocol", protocol.value)
         self._store.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:

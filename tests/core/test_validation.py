@@ -118,3 +118,25 @@ def test_measurement_stage_must_exist() -> None:
     assert not validate_measurement(TODAY, MeasurementKind.NORWOOD, 13, today=TODAY).ok
     unusual = validate_measurement(TODAY, MeasurementKind.DENSITY_PER_CM2, 450, today=TODAY)
     assert unusual.confirmations
+
+
+# -- check-ins that say something (validate_checkin_entry) --------------------------------------
+
+RATING_FIELDS = ("density", "quality", "breakage", "itch", "flaking", "redness")
+
+
+@given(
+    st.fixed_dictionaries(
+        {field: st.one_of(st.none(), st.integers(0, 10)) for field in RATING_FIELDS}
+    ),
+    st.sampled_from(["", "  ", "Itchy after the session"]),
+)
+def test_a_checkin_needs_a_rating_or_a_note(ratings: dict[str, int | None], notes: str) -> None:
+    from hairjournal.core.validation import validate_checkin_entry
+
+    verdict = validate_checkin_entry(TODAY, ratings, notes, today=TODAY)
+    empty = all(value is None for value in ratings.values()) and not notes.strip()
+    assert [p.message for p in verdict.for_field("notes")] == (
+        ["Rate at least one thing, or write a note."] if empty else []
+    )
+    assert verdict.ok == (not empty)

@@ -107,10 +107,13 @@ def test_summary_counts_what_was_written(tmp_path: Path) -> None:
 def test_six_micro_injection_sessions_four_weeks_apart_all_filled_in(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
     write_demo(path, seed=3, end=END)
-    treatments = query(path, "SELECT kind, dose, next_session_on FROM treatment")
-    kinds = {row["kind"]: (row["dose"], row["next_session_on"]) for row in treatments}
-    assert kinds[TreatmentKind.MINOXIDIL_TOPICAL] == ("5 % foam, 1 ml twice daily", None)
-    assert kinds[TreatmentKind.EXOSOME][1] is None  # the course is done: no next session
+    treatments = query(path, "SELECT kind, dose, stopped_on, next_session_on FROM treatment")
+    kinds = {row["kind"]: tuple(row)[1:] for row in treatments}
+    assert kinds[TreatmentKind.MINOXIDIL_TOPICAL] == ("5 % foam, 1 ml twice daily", None, None)
+    # The six sessions are done and a maintenance session is booked a few weeks ahead.
+    _dose, stopped_on, next_session_on = kinds[TreatmentKind.EXOSOME]
+    assert stopped_on is None
+    assert 14 <= (dt.date.fromisoformat(next_session_on) - END).days <= 42
     sessions = query(
         path,
         "SELECT session.*, treatment.kind FROM session JOIN treatment "
@@ -221,6 +224,19 @@ def test_checkins_and_clinic_figures_improve_gently(tmp_path: Path) -> None:
     assert len(figures[MeasurementKind.SHAFT_DIAMETER_UM]) == 4
     iii_vertex = STAGE_SCALES[MeasurementKind.NORWOOD].position("III vertex")
     assert figures[MeasurementKind.NORWOOD] == [iii_vertex, iii_vertex]
+    # Every other figure a male-pattern journal would hold; no SALT or women's scales.
+    assert set(figures) == {
+        MeasurementKind.DENSITY_PER_CM2,
+        MeasurementKind.SHAFT_DIAMETER_UM,
+        MeasurementKind.TARGET_AREA_COUNT,
+        MeasurementKind.PULL_TEST,
+        MeasurementKind.NORWOOD,
+    }
+    counts = figures[MeasurementKind.TARGET_AREA_COUNT]
+    assert [round(c / d) for c, d in zip(counts, density, strict=True)] == [2, 2, 2, 2]
+    assert all(
+        0 <= hairs <= 6 and hairs == int(hairs) for hairs in figures[MeasurementKind.PULL_TEST]
+    )
 
 
 def test_nothing_after_the_end_and_the_journal_is_sound(tmp_path: Path) -> None:

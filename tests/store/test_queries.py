@@ -215,18 +215,6 @@ def test_totals(known: OpenJournal) -> None:
     )
 
 
-def test_session_rows_newest_first(known: OpenJournal) -> None:
-    rows = queries.session_rows()
-    assert [r.date for r in rows] == [D(d) for d in ("2026-05-05", "2026-04-07", "2026-03-10")] + [
-        D("2026-02-10")
-    ]
-    assert rows[0].course_kind is TreatmentKind.EXOSOME
-    assert rows[0].course_product == "Serum X"
-    assert rows[-1].course_kind is TreatmentKind.PRP
-    assert rows[-1].route is Route.OTHER
-    assert rows[0].side_effects == ()
-
-
 def test_dashboard_puts_it_together(known: OpenJournal) -> None:
     board = queries.dashboard(TODAY)
     assert (board.title, board.condition, board.onset_on) == (
@@ -283,3 +271,59 @@ def test_recent_mean_is_the_mean_of_the_days_counted(empty: OpenJournal) -> None
             assert shower.recent.value is None
 
     check()
+
+
+# -- the quick entry's and the day strip's questions ---------------------------------------------
+
+
+def test_strip_lists_protocols_counted_in_the_last_14_days(known: OpenJournal) -> None:
+    rows = queries.strip(TODAY)
+    assert [r.protocol for r in rows] == [ShedProtocol.DAILY_TOTAL, ShedProtocol.BRUSH]
+    daily, brush = rows
+    assert [d.day for d in daily.days] == [D("2026-06-02") + dt.timedelta(n) for n in range(14)]
+    assert daily.days == queries.shedding(TODAY, FIRST_EXOSOME_SESSION)[0].days
+    [washed] = [d for d in brush.days if d.value is not None]
+    assert (washed.day, washed.value, washed.wash_day) == (D("2026-06-03"), 30, True)
+
+
+def test_strip_includes_a_protocol_asked_for_even_if_never_counted(known: OpenJournal) -> None:
+    rows = queries.strip(TODAY, include=[ShedProtocol.VISUAL_SCALE, ShedProtocol.BRUSH])
+    assert [r.protocol for r in rows] == [
+        ShedProtocol.DAILY_TOTAL,
+        ShedProtocol.BRUSH,
+        ShedProtocol.VISUAL_SCALE,
+    ]
+    assert all(d.value is None for d in rows[-1].days)
+    assert queries.strip(D("2020-01-01")) == ()
+
+
+def test_the_count_of_a_day_and_protocol(known: OpenJournal) -> None:
+    saved = queries.shed_count_on(D("2026-06-03"), ShedProtocol.BRUSH)
+    assert saved is not None
+    assert (saved.day, saved.protocol, saved.value, saved.wash_day, saved.notes) == (
+        D("2026-06-03"),
+        ShedProtocol.BRUSH,
+        30,
+        True,
+        "",
+    )
+    assert models.ShedCount.get_by_id(saved.id).value == 30
+    assert queries.shed_count_on(D("2026-06-03"), ShedProtocol.SHOWER) is None
+    assert queries.shed_count_on(D("2026-06-04"), ShedProtocol.BRUSH) is None
+
+
+def test_the_checkin_of_a_day(known: OpenJournal) -> None:
+    checkin_id = queries.checkin_id_on(D("2026-06-08"))
+    assert checkin_id is not None
+    assert models.Checkin.get_by_id(checkin_id).density == 5
+    assert queries.checkin_id_on(D("2026-06-09")) is None
+
+
+def test_the_latest_protocol_is_the_one_counted_last(known: OpenJournal) -> None:
+    assert queries.latest_protocol() is ShedProtocol.DAILY_TOTAL  # dated tomorrow, still latest
+    models.ShedCount.delete().where(models.ShedCount.protocol == ShedProtocol.DAILY_TOTAL).execute()
+    assert queries.latest_protocol() is ShedProtocol.BRUSH
+
+
+def test_no_latest_protocol_in_an_empty_journal(empty: OpenJournal) -> None:
+    assert queries.latest_protocol() is None
