@@ -145,7 +145,47 @@ def test_unreadable_file_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_genuine_200_megapixel_photo_is_imported(tmp_path: Path) -> None:
-    path = write_jpeg(tmp_path / "200mp.jpg", (16320, 12240), quality=70)
+def test_genuine_200_megapixel_jpeg_is_read(pytestconfig: pytest.Config) -> None:
+    path = pytestconfig.cache.mkdir("photos") / "phone-200mp.jpg"
+    if not path.exists():  # encoding takes seconds, so it is kept between runs
+        write_jpeg(path.with_suffix(".partial"), (16320, 12240), quality=70)
+        path.with_suffix(".partial").replace(path)
     photo = _prepared(path)
     assert (photo.width, photo.height) == (16320, 12240)
+
+
+@pytest.fixture(scope="session")
+def phone_heic_200mp(pytestconfig: pytest.Config) -> Path:
+    """A 16320x12240 HEIC tiled in a grid as phones write them (x265 cannot encode one image
+    above 142.6 megapixels). Encoding takes about half a minute, so it is kept between runs."""
+    folder = pytestconfig.cache.mkdir("photos")
+    path = folder / "phone-200mp-grid.heic"
+    if not path.exists():
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+        tile_size = pillow_heif.options.GRID_TILE_SIZE
+        pillow_heif.options.GRID_TILE_SIZE = 2048
+        try:
+            image = Image.linear_gradient("L").resize((16320, 12240)).convert("RGB")
+            image.save(path.with_suffix(".partial"), "HEIF", quality=20)
+        finally:
+            pillow_heif.options.GRID_TILE_SIZE = tile_size
+        path.with_suffix(".partial").replace(path)
+    return path
+
+
+@pytest.mark.slow
+def test_genuine_200_megapixel_heic_imports_within_the_worker_limits(
+    tmp_path: Path, phone_heic_200mp: Path
+) -> None:
+    from hairjournal.core.enums import Condition, ScalpRegion
+    from hairjournal.services.photo_import import Outcome, import_photos
+    from hairjournal.store import models
+    from hairjournal.store.journal import create_journal
+
+    with create_journal(tmp_path / "big.hairjournal", title="Big", condition=Condition.TE):
+        (result,) = import_photos([phone_heic_200mp], ScalpRegion.VERTEX)
+        assert result.outcome is Outcome.IMPORTED, result.reason
+        photo = models.Photo.get()
+        assert (photo.width, photo.height, photo.format) == (16320, 12240, "HEIC")
