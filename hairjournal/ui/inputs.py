@@ -1,4 +1,8 @@
-"""Input widgets that speak the journal's types: dates, coded choices, numbers, notes."""
+"""Input widgets that speak the journal's types: dates, coded choices, numbers, texts, ticks.
+
+Each has ``value()`` and ``set_value(value)`` in the journal's own type, which is all a record
+form needs of a field's input.
+"""
 
 from __future__ import annotations
 
@@ -115,6 +119,26 @@ class NumberInput(QLineEdit):
             self.clear()
         else:
             self.setText(f"{value:g}" if isinstance(value, float) else str(value))
+
+
+class TextInput(QLineEdit):
+    """One line of text; its value leaves out the spaces around what was typed."""
+
+    def value(self) -> str:
+        return self.text().strip()
+
+    def set_value(self, value: str) -> None:
+        self.setText(value or "")
+
+
+class TickInput(QCheckBox):
+    """Yes or no, as a box to tick."""
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: bool) -> None:
+        self.setChecked(bool(value))
 
 
 class NotesInput(QPlainTextEdit):

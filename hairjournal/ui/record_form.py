@@ -1,9 +1,11 @@
 """The form every kind of record is added and edited in: fields, messages beside them, Save.
 
-A subclass lays out its fields with ``add_field`` and says how to read (``values``), fill
-(``load``) and judge (``verdict``) them. Saving goes through the undo history. A refused entry
-keeps what was typed and shows why next to the field; a failed save keeps it too and says what
-happened above the buttons.
+A subclass lays out its fields with ``add_field`` in ``build`` and says how to judge them
+(``verdict``). Every field's input has ``value()`` and ``set_value(value)`` under the record's
+field name, so reading (``values``) and filling (``load``) the form need no code of their own
+unless a value needs shaping. Saving goes through the undo history. A refused entry keeps what
+was typed and shows why next to the field; a failed save keeps it too and says what happened
+above the buttons.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class RecordForm(QDialog):
 
     model: type[models.BaseModel]
     noun: str  # what one record is called, e.g. "shedding count"
+    opening_field: str | None = None  # the field the cursor starts in; None for the first
 
     saved = Signal(int)  # the record's id, once it is in the journal
 
@@ -51,7 +54,7 @@ class RecordForm(QDialog):
         self.history = history
         self.record_id = record_id
         self.today = today or dt.date.today()
-        self.setWindowTitle(f"{'Edit' if record_id else 'Add'} {self.noun}")
+        self.show_title()
         self.fields = QFormLayout()
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.field_errors: dict[str, QLabel] = {}
@@ -70,6 +73,20 @@ class RecordForm(QDialog):
         layout.addLayout(self.fields)
         layout.addWidget(self.failure)
         layout.addWidget(self.buttons)
+        self.build()
+        self.load_record()
+        opening = self.opening_field or next(iter(self.field_widgets))
+        # Not the Save button, which comes first in the focus chain.
+        self.field_widgets[opening].setFocus()
+
+    @property
+    def verb(self) -> str:
+        """What saving does: "Add" a new record or "Edit" the one loaded."""
+        return "Edit" if self.record_id else "Add"
+
+    def show_title(self) -> None:
+        """The title, e.g. "Edit check-in": a form may switch between adding and editing."""
+        self.setWindowTitle(f"{self.verb} {self.noun}")
 
     def add_field(
         self,
@@ -116,25 +133,33 @@ class RecordForm(QDialog):
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         return widget
 
+    # -- for subclasses -------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Lay out the fields with ``add_field``; called once, before the record is loaded."""
+        raise NotImplementedError
+
     def load_record(self) -> None:
-        """Fill the fields from the journal when editing; call at the end of ``__init__``."""
+        """Fill the fields from the journal when editing; called once, after ``build``."""
         if self.record_id is not None:
             self.load(records.fetch(self.model, self.record_id))
 
-    # -- for subclasses -------------------------------------------------------------------
-
     def values(self) -> Values:
-        raise NotImplementedError
+        """What the fields hold, by field name."""
+        return {name: widget.value() for name, widget in self.field_widgets.items()}
 
     def load(self, values: Values) -> None:
-        raise NotImplementedError
+        """Show ``values`` in the fields they name; other fields keep what they hold."""
+        for name, widget in self.field_widgets.items():
+            if name in values:
+                widget.set_value(values[name])
 
     def verdict(self, values: Values) -> Verdict:
         raise NotImplementedError
 
     def describe(self, values: Values) -> str:
         """The undo menu's words for this save, e.g. "Add shedding count"."""
-        return f"{'Edit' if self.record_id else 'Add'} {self.noun}"
+        return f"{self.verb} {self.noun}"
 
     # -- saving ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from hairjournal.core.enums import ScalpRegion
 from hairjournal.store.course_queries import CourseRow
 from hairjournal.ui.check_grid import CheckGrid
 from hairjournal.ui.date_text import DASH, day_text
-from hairjournal.ui.inputs import NumberInput
+from hairjournal.ui.inputs import NumberInput, TextInput
 
 # What clinics and studies list most often after scalp injections and microneedling.
 COMMON_SIDE_EFFECTS = (
@@ -43,9 +43,9 @@ def course_text(course: CourseRow) -> str:
     return f"{name} ({day_text(course.started_on)} {DASH} {day_text(course.stopped_on)})"
 
 
-def remembered_text_input(texts: list[str]) -> QLineEdit:
+def remembered_text_input(texts: list[str]) -> TextInput:
     """A text box that suggests ``texts`` (what was typed there before) as one types."""
-    box = QLineEdit()
+    box = TextInput()
     completer = QCompleter(texts, box)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)

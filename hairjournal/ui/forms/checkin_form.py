@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hairjournal.core.validation import Problem, Verdict, validate_checkin_entry
 from hairjournal.store import models, queries, records
 from hairjournal.store.records import Values
 from hairjournal.ui.date_text import day_text, weekday_text
-from hairjournal.ui.forms.shed_count_form import NOTICE_STYLE
+from hairjournal.ui.forms.shed_count_form import existing_notice
 from hairjournal.ui.history import History
 from hairjournal.ui.inputs import DateInput, NotesInput
 from hairjournal.ui.rating_input import RatingInput
@@ -65,26 +65,24 @@ class CheckinForm(RecordForm):
         today: dt.date | None = None,
         day: dt.date | None = None,
     ) -> None:
-        super().__init__(history, record_id, parent, today=today)
         self.opened_to_edit = record_id is not None
+        self.offered_day = day
+        self._loading = False
+        super().__init__(history, record_id, parent, today=today)
+        self.date.dateChanged.connect(self._look_for_existing)
+        self._look_for_existing()
+
+    def build(self) -> None:
         self.setMinimumWidth(640)
-        self.notice = QLabel()
-        self.notice.setObjectName("existing_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = existing_notice()
         self.layout().insertWidget(0, self.notice)
 
-        self.date = self.add_field("date", "&Date:", DateInput(day or self.today))
+        self.date = self.add_field("date", "&Date:", DateInput(self.offered_day or self.today))
         self.ratings: dict[str, RatingInput] = {}
         for field, label, low, high in RATINGS:
             name = label.replace("&", "").rstrip(":")
             self.ratings[field] = self.add_field(field, label, RatingInput(name, low, high))
         self.notes = self.add_field("notes", "N&otes:", NotesInput())
-        self._loading = False
-        self.load_record()
-        self.date.dateChanged.connect(self._look_for_existing)
-        self._look_for_existing()
 
     def _look_for_existing(self) -> None:
         """When adding, a day that has a check-in switches the form to editing it."""
@@ -103,29 +101,17 @@ class CheckinForm(RecordForm):
                 f"There is already a check-in for {weekday_text(day)}, so you are editing it."
             )
             self.notice.show()
-            self.setWindowTitle(f"Edit {self.noun}")
+            self.show_title()
         elif existing is None and self.record_id is not None:
             self.record_id = None  # moved on to a day without one: back to adding
             for rating in self.ratings.values():
                 rating.set_value(None)
             self.notes.clear()
             self.notice.hide()
-            self.setWindowTitle(f"Add {self.noun}")
-
-    def values(self) -> Values:
-        values: Values = {"date": self.date.value()}
-        values.update({field: rating.value() for field, rating in self.ratings.items()})
-        values["notes"] = self.notes.value()
-        return values
-
-    def load(self, values: Values) -> None:
-        self.date.set_value(values["date"])
-        for field, rating in self.ratings.items():
-            rating.set_value(values[field])
-        self.notes.set_value(values["notes"])
+            self.show_title()
 
     def verdict(self, values: Values) -> Verdict:
         return checkin_verdict(values, today=self.today, record_id=self.record_id)
 
     def describe(self, values: Values) -> str:
-        return f"{'Edit' if self.record_id else 'Add'} {describe_checkin(values)}"
+        return f"{self.verb} {describe_checkin(values)}"

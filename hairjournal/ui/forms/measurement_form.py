@@ -6,8 +6,6 @@ the stage's position), or the SALT calculator.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +21,6 @@ from hairjournal.core.validation import Verdict, validate_measurement
 from hairjournal.store import course_queries, models
 from hairjournal.store.records import Values
 from hairjournal.ui.figure_text import FIGURE_NAMES, UNITS, figure_text
-from hairjournal.ui.history import History
 from hairjournal.ui.inputs import ChoiceInput, DateInput, NotesInput, NumberInput
 from hairjournal.ui.record_form import RecordForm
 from hairjournal.ui.salt_calculator import SaltCalculator
@@ -138,15 +135,7 @@ class MeasurementForm(RecordForm):
     model = models.Measurement
     noun = "clinic figure"
 
-    def __init__(
-        self,
-        history: History,
-        record_id: int | None = None,
-        parent: QWidget | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> None:
-        super().__init__(history, record_id, parent, today=today)
+    def build(self) -> None:
         self.setMinimumWidth(600)
         self.date = self.add_field("date", "&Date:", DateInput(self.today))
         self.kind = self.add_field("kind", "&Figure:", ChoiceInput(MeasurementKind))
@@ -156,30 +145,15 @@ class MeasurementForm(RecordForm):
         self.site.setPlaceholderText("e.g. vertex, or the clinic's target area")
         self.notes = self.add_field("notes", "&Notes:", NotesInput())
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.load_record()
-        self.date.setFocus()  # not the Save button, which comes first in the focus chain
 
     def _kind_changed(self) -> None:
         self.value.set_kind(self.kind.value())
         self.layout().activate()
         self.resize(self.width(), self.sizeHint().height())  # fit the new input, no gaps
 
-    def values(self) -> Values:
-        return {
-            "date": self.date.value(),
-            "kind": self.kind.value(),
-            "value": self.value.value(),
-            "site": self.site.text().strip(),
-            "notes": self.notes.value(),
-        }
-
     def load(self, values: Values) -> None:
-        self.date.set_value(values["date"])
-        self.kind.set_value(values["kind"])
-        self.value.set_kind(values["kind"])
-        self.value.set_value(values["value"])
-        self.site.setText(values["site"])
-        self.notes.set_value(values["notes"])
+        self.value.set_kind(values["kind"])  # a number, a stage or a SALT score
+        super().load(values)
 
     def verdict(self, values: Values) -> Verdict:
         return validate_measurement(
@@ -187,6 +161,6 @@ class MeasurementForm(RecordForm):
         )
 
     def describe(self, values: Values) -> str:
-        verb = "Edit" if self.record_id else "Add"
         kind = values["kind"]
-        return f"{verb} clinic figure “{FIGURE_NAMES[kind]} {figure_text(kind, values['value'])}”"
+        figure = f"{FIGURE_NAMES[kind]} {figure_text(kind, values['value'])}"
+        return f"{self.verb} clinic figure “{figure}”"

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSizePolicy,
     QWidget,
 )
@@ -24,7 +23,7 @@ from hairjournal.store import course_queries, models
 from hairjournal.store.records import Values
 from hairjournal.ui.date_text import day_text
 from hairjournal.ui.history import History
-from hairjournal.ui.inputs import ChoiceInput, DateInput, NotesInput, NumberInput
+from hairjournal.ui.inputs import ChoiceInput, DateInput, NotesInput, NumberInput, TextInput
 from hairjournal.ui.rating_input import RatingInput
 from hairjournal.ui.record_form import RecordForm
 from hairjournal.ui.session_inputs import (
@@ -66,7 +65,10 @@ class SessionForm(RecordForm):
         today: dt.date | None = None,
         treatment_id: int | None = None,
     ) -> None:
+        self.treatment_id = treatment_id  # the course a new session starts in
         super().__init__(history, record_id, parent, today=today)
+
+    def build(self) -> None:
         self.prefill_note = QLabel()
         self.prefill_note.setObjectName("prefill_note")
         self.prefill_note.setWordWrap(True)
@@ -85,7 +87,7 @@ class SessionForm(RecordForm):
         def field(name: str, label: str, widget: Any, form: QFormLayout, hint: str = "") -> Any:
             return self.add_field(name, label, widget, hint, form=form)
 
-        def remembered(column: Any) -> QLineEdit:
+        def remembered(column: Any) -> TextInput:
             return remembered_text_input(course_queries.known_texts(column))
 
         courses = course_queries.course_choices()
@@ -94,7 +96,7 @@ class SessionForm(RecordForm):
         self.route = field("route", "&Route:", ChoiceInput(Route), left)
         self.product = field("product", "&Product:", remembered(models.Session.product), left)
         self.maker = field("maker", "&Maker:", remembered(models.Session.maker), left)
-        self.lot = field("lot", "&Lot or batch:", QLineEdit(), left)
+        self.lot = field("lot", "&Lot or batch:", TextInput(), left)
         self.cell_source = field("cell_source", "Cell so&urce:", ChoiceInput(CellSource), left)
         self.clinic = field(
             "clinic", "Cli&nic or provider:", remembered(models.Session.clinic), left
@@ -115,13 +117,15 @@ class SessionForm(RecordForm):
         for number in (self.cost, self.volume_ml, self.needle_depth_mm):
             number.setMaximumWidth(120)  # a few digits, kept near their label
 
-        if record_id is None:
-            if treatment_id is not None:
-                self.treatment.set_value(treatment_id)
-            self.fill_from_last_session()
-            self.treatment.currentIndexChanged.connect(self.fill_from_last_session)
-        self.load_record()
-        self.treatment.setFocus()  # not the Save button, which comes first in the focus chain
+    def load_record(self) -> None:
+        """Editing fills the fields from the journal; adding, from the course's last session."""
+        if self.record_id is not None:
+            super().load_record()
+            return
+        if self.treatment_id is not None:
+            self.treatment.set_value(self.treatment_id)
+        self.fill_from_last_session()
+        self.treatment.currentIndexChanged.connect(self.fill_from_last_session)
 
     def fill_from_last_session(self) -> None:
         """Copy the chosen course's last session into the fields, except the day's own details."""
@@ -139,42 +143,6 @@ class SessionForm(RecordForm):
         )
         self.prefill_note.show()
 
-    def values(self) -> Values:
-        return {
-            "treatment": self.treatment.value(),
-            "date": self.date.value(),
-            "route": self.route.value(),
-            "product": self.product.text().strip(),
-            "maker": self.maker.text().strip(),
-            "lot": self.lot.text().strip(),
-            "cell_source": self.cell_source.value(),
-            "volume_ml": self.volume_ml.value(),
-            "needle_depth_mm": self.needle_depth_mm.value(),
-            "areas": self.areas.value(),
-            "clinic": self.clinic.text().strip(),
-            "pain": self.pain.value(),
-            "side_effects": self.side_effects.value(),
-            "cost": self.cost.value(),
-            "notes": self.notes.value(),
-        }
-
-    def load(self, values: Values) -> None:
-        self.treatment.set_value(values["treatment"])
-        self.date.set_value(values["date"])
-        self.route.set_value(values["route"])
-        self.product.setText(values["product"])
-        self.maker.setText(values["maker"])
-        self.lot.setText(values["lot"])
-        self.cell_source.set_value(values["cell_source"])
-        self.volume_ml.set_value(values["volume_ml"])
-        self.needle_depth_mm.set_value(values["needle_depth_mm"])
-        self.areas.set_value(values["areas"])
-        self.clinic.setText(values["clinic"])
-        self.pain.set_value(values["pain"])
-        self.side_effects.set_value(values["side_effects"])
-        self.cost.set_value(values["cost"])
-        self.notes.set_value(values["notes"])
-
     def verdict(self, values: Values) -> Verdict:
         verdict = validate_session(
             values["date"],
@@ -189,5 +157,4 @@ class SessionForm(RecordForm):
         return verdict
 
     def describe(self, values: Values) -> str:
-        verb = "Edit" if self.record_id else "Add"
-        return f"{verb} session of {day_text(values['date'])}"
+        return f"{self.verb} session of {day_text(values['date'])}"

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from hairjournal.core.enums import ShedProtocol
 from hairjournal.core.protocols import guide
@@ -15,7 +15,7 @@ from hairjournal.store import models, queries, records
 from hairjournal.store.records import Values
 from hairjournal.ui.date_text import day_text, weekday_text
 from hairjournal.ui.history import History
-from hairjournal.ui.inputs import ChoiceInput, DateInput, NotesInput
+from hairjournal.ui.inputs import ChoiceInput, DateInput, NotesInput, TickInput
 from hairjournal.ui.record_form import RecordForm
 from hairjournal.ui.visual_scale import CountOrGrade
 
@@ -35,6 +35,16 @@ def how_to_html(protocol: ShedProtocol) -> str:
         f"<p style='margin:0'>{html.escape(rule.reference)} "
         f"<i>Source: {html.escape(rule.source)}.</i></p>"
     )
+
+
+def existing_notice() -> QLabel:
+    """The note above a form that switched from adding to editing what the day already has."""
+    notice = QLabel()
+    notice.setObjectName("existing_notice")
+    notice.setWordWrap(True)
+    notice.setStyleSheet(NOTICE_STYLE)
+    notice.hide()
+    return notice
 
 
 def count_verdict(
@@ -73,6 +83,7 @@ class ShedCountForm(RecordForm):
 
     model = models.ShedCount
     noun = "shedding count"
+    opening_field = "value"  # the day and protocol offered are usually the ones wanted
 
     def __init__(
         self,
@@ -84,18 +95,20 @@ class ShedCountForm(RecordForm):
         day: dt.date | None = None,
         protocol: ShedProtocol | None = None,
     ) -> None:
-        super().__init__(history, record_id, parent, today=today)
         self.opened_to_edit = record_id is not None
+        self.offered_day, self.offered_protocol = day, protocol
+        self._loading = False
+        super().__init__(history, record_id, parent, today=today)
+        self.protocol.currentIndexChanged.connect(self._protocol_changed)
+        self.date.dateChanged.connect(self._look_for_existing)
+
+    def build(self) -> None:
         # The dialog grows to what its fields need, so a longer how-to is never cut off.
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        self.notice = QLabel()
-        self.notice.setObjectName("existing_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.hide()
+        self.notice = existing_notice()
         self.layout().insertWidget(0, self.notice)
 
-        self.date = self.add_field("date", "&Date:", DateInput(day or self.today))
+        self.date = self.add_field("date", "&Date:", DateInput(self.offered_day or self.today))
         self.protocol = self.add_field("protocol", "&Protocol:", ChoiceInput(ShedProtocol))
         self.how_to = QLabel()
         self.how_to.setObjectName("how_to")
@@ -106,17 +119,15 @@ class ShedCountForm(RecordForm):
         self.fields.addRow(self.how_to)  # the whole width: the steps are read, not skimmed
         self.value = self.add_field("value", "&Count:", CountOrGrade())
         self.wash_day = self.add_field(
-            "wash_day", "&Wash day:", QCheckBox("I washed my hair on this day")
+            "wash_day", "&Wash day:", TickInput("I washed my hair on this day")
         )
         self.notes = self.add_field("notes", "&Notes:", NotesInput())
-        if protocol is not None:
-            self.protocol.set_value(protocol)
-        self._loading = False
-        self.load_record()
-        self._protocol_changed()
-        self.protocol.currentIndexChanged.connect(self._protocol_changed)
-        self.date.dateChanged.connect(self._look_for_existing)
-        self.value.setFocus()
+        if self.offered_protocol is not None:
+            self.protocol.set_value(self.offered_protocol)
+
+    def load_record(self) -> None:
+        super().load_record()
+        self._protocol_changed()  # the how-to and input of the protocol offered or loaded
 
     # -- what is shown ----------------------------------------------------------------------------
 
@@ -147,33 +158,20 @@ class ShedCountForm(RecordForm):
                 f"({existing.value}), so you are editing it."
             )
             self.notice.show()
-            self.setWindowTitle(f"Edit {self.noun}")
+            self.show_title()
         elif existing is None and self.record_id is not None:
             self.record_id = None  # moved on to a day not counted yet: back to adding
             self.value.clear()
             self.wash_day.setChecked(False)
             self.notes.clear()
             self.notice.hide()
-            self.setWindowTitle(f"Add {self.noun}")
+            self.show_title()
 
     # -- RecordForm -------------------------------------------------------------------------------
 
-    def values(self) -> Values:
-        return {
-            "date": self.date.value(),
-            "protocol": self.protocol.value(),
-            "value": self.value.value(),
-            "wash_day": self.wash_day.isChecked(),
-            "notes": self.notes.value(),
-        }
-
     def load(self, values: Values) -> None:
-        self.date.set_value(values["date"])
-        self.protocol.set_value(values["protocol"])
-        self.value.set_protocol(self.protocol.value())
-        self.value.set_value(values["value"])
-        self.wash_day.setChecked(bool(values["wash_day"]))
-        self.notes.set_value(values["notes"])
+        self.value.set_protocol(ShedProtocol(values["protocol"]))  # a count or a grade
+        super().load(values)
 
     def verdict(self, values: Values) -> Verdict:
         return count_verdict(
@@ -185,5 +183,4 @@ class ShedCountForm(RecordForm):
         )
 
     def describe(self, values: Values) -> str:
-        verb = "Edit" if self.record_id else "Add"
-        return f"{verb} {describe_count(values['date'], values['protocol'], values['value'])}"
+        return f"{self.verb} {describe_count(values['date'], values['protocol'], values['value'])}"
