@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint format demo screenshots clean
+.PHONY: run test lint format demo screenshots bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hair Journal needs Python 3.11 or newer")'
@@ -38,6 +38,11 @@ format: $(TEST_STAMP)
 demo: $(RUN_STAMP)
 	rm -f demo.hairjournal
 	$(BIN)/hairjournal demo demo.hairjournal
+
+# Performance against a baseline measured in the same run (DESIGN.md section 8); photos that
+# take a while to generate are kept in build/bench between runs, results go to build/bench.
+bench: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.photo_import
 
 # The README's screenshots, made by the app itself from the demo journal.
 screenshots: $(RUN_STAMP)

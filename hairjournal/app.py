@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -20,6 +21,7 @@ from hairjournal.ui.main_window import VIEWS, MainWindow
 from hairjournal.ui.settings import Settings
 
 ORGANISATION = "HairJournal"
+SETTLE_SECONDS = 10  # at most, for a screenshot's view to load what it shows
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -106,6 +108,8 @@ def render_screenshot(out: Path, view: str, size: tuple[int, int], journal: Path
             return 1
         window.show_view(view)
         image = grab(window, size)
+        if _settle(window.views[view]):
+            image = grab(window, size)  # again, with what the view loaded in the background
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(out), "PNG"):
@@ -125,6 +129,19 @@ def _open_for_screenshot(window: MainWindow, journal: Path) -> bool:
         print(f"hairjournal: {refused.message}", file=sys.stderr)
         return False
     window.adopt(opened)
+    return True
+
+
+def _settle(view: QWidget) -> bool:
+    """Let a view that loads in the background (``busy()``, as the gallery's thumbnails) finish
+    what its first paint asked for; True if it had anything to load."""
+    busy = getattr(view, "busy", None)
+    if busy is None or not busy():
+        return False
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while busy() and time.monotonic() < deadline:
+        QThreadPool.globalInstance().waitForDone(20)
+        QApplication.processEvents()
     return True
 
 

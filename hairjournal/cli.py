@@ -83,14 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Write a realistic demo journal: about nine months of androgenetic alopecia with six "
             "exosome micro-injection sessions four weeks apart, topical minoxidil, daily counts "
-            "by two protocols, a fever and the shedding that follows it, weekly check-ins and "
-            "clinic figures. The same --seed and --end always give the same journal."
+            "by two protocols, a fever and the shedding that follows it, weekly check-ins, "
+            "clinic figures and a scalp photo a month of four regions. The same --seed and --end "
+            "always give the same journal."
         ),
     )
     demo.add_argument("path", type=Path, metavar="PATH", help="the new journal file to write")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     demo.add_argument(
         "--end", type=_date, metavar="DATE", help="the last day of the demo (default: today)"
+    )
+    demo.add_argument(
+        "--no-photos",
+        action="store_true",
+        help="leave out the generated scalp photos (much quicker, and a far smaller file)",
     )
 
     check = commands.add_parser(
@@ -164,7 +170,7 @@ def _demo(args: argparse.Namespace) -> int:
     from hairjournal.store.journal import JournalRefused
 
     try:
-        summary = write_demo(args.path, seed=args.seed, end=args.end)
+        summary = write_demo(args.path, seed=args.seed, end=args.end, photos=not args.no_photos)
     except JournalRefused as refused:
         print(f"hairjournal demo: {refused.message}", file=sys.stderr)
         return 1

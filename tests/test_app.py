@@ -30,7 +30,7 @@ def fake_prompts(monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
 @pytest.fixture(scope="module")
 def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.hairjournal"
-    write_demo(path, seed=2, end=dt.date.today())
+    write_demo(path, seed=2, end=dt.date.today(), photos=False)
     return path
 
 

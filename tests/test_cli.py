@@ -32,10 +32,11 @@ def hairjournal(
 
 def test_demo_writes_a_journal(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    result = hairjournal("demo", path, "--seed", "3", "--end", END)
+    result = hairjournal("demo", path, "--seed", "3", "--end", END, "--no-photos")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Wrote a demo journal to {path}: 273 days, ")
     assert "6 exosome sessions" in result.stdout
+    assert "photos" not in result.stdout  # --no-photos: none generated
     assert inspect_journal(path).healthy
     assert sorted(item.name for item in tmp_path.iterdir()) == ["demo.hairjournal"]
 
@@ -60,7 +61,7 @@ def test_demo_refuses_a_date_that_is_not_one(tmp_path: Path) -> None:
 
 def test_check_passes_a_demo_and_prints_what_it_holds(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    summary = write_demo(path, seed=2, end=dt.date.fromisoformat(END))
+    summary = write_demo(path, seed=2, end=dt.date.fromisoformat(END), photos=False)
     result = hairjournal("check", path)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("demo.hairjournal is healthy.")
@@ -71,7 +72,7 @@ def test_check_passes_a_demo_and_prints_what_it_holds(tmp_path: Path) -> None:
 
 def test_check_fails_a_damaged_journal(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    write_demo(path, seed=2, end=dt.date.fromisoformat(END))
+    write_demo(path, seed=2, end=dt.date.fromisoformat(END), photos=False)
     corrupt_index_page(path)
     before = folder_fingerprint(tmp_path)
     result = hairjournal("check", path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hairjournal.core.enums import (
@@ -19,6 +19,7 @@ from hairjournal.core.enums import (
     TreatmentKind,
 )
 from hairjournal.core.scales import STAGE_SCALES
+from hairjournal.services.demo_photos import REGIONS, DemoPhoto, add_demo_photos
 from hairjournal.store import models
 from hairjournal.store.journal import create_journal
 
@@ -29,6 +30,7 @@ SESSION_INTERVAL_DAYS = 28
 CLINIC_VISIT_WEEKS = (0, 12, 24, 35)  # weeks since the first session
 MAINTENANCE_AFTER_END_DAYS = 24  # the next session, already booked when the demo ends
 TARGET_AREA_CM2 = 2  # the tattooed area the clinic counts hairs in
+PHOTO_INTERVAL_DAYS = 30  # scalp photos: a baseline before the first session, then monthly
 PRODUCT = "RegenaScalp ADSC exosome concentrate"
 MAKER = "Demo Biolabs"
 CLINIC = "Riverside Hair Clinic (Dr. Example)"
@@ -60,12 +62,14 @@ class DemoSummary:
     checkins: int
     events: int
     measurements: int
+    photos: int = 0
 
     def __str__(self) -> str:
+        photos = f", {self.photos} scalp photos" if self.photos else ""
         return (
             f"{self.days} days, {self.treatments} treatments, {self.sessions} exosome sessions, "
             f"{self.shed_counts} shedding counts, {self.checkins} check-ins, "
-            f"{self.events} events, {self.measurements} clinic figures"
+            f"{self.events} events, {self.measurements} clinic figures{photos}"
         )
 
 
@@ -101,12 +105,27 @@ class _Plan:
         elif 0 < offset <= 45:
             level += self.te_height * 0.5 * (1 + math.cos(math.pi * offset / 45))
         # The treatments slowly take hold from about week 8 of the course.
+        return level * (1 - 0.22 * self.progress(day))
+
+    def progress(self, day: int) -> float:
+        """How far the treatments have taken hold on ``day``: 0 until week 8 of the course, 1 at
+        the end of the demo."""
         progress = (day - BASELINE_DAYS - 56) / (self.days - BASELINE_DAYS - 56)
-        return level * (1 - 0.22 * min(max(progress, 0.0), 1.0))
+        return min(max(progress, 0.0), 1.0)
+
+    def photo_days(self) -> list[int]:
+        """A baseline photo two days before the first session, then one a month to the end."""
+        return list(range(BASELINE_DAYS - 2, self.days - 1, PHOTO_INTERVAL_DAYS))
 
 
-def write_demo(path: Path, *, seed: int = 1, end: dt.date | None = None) -> DemoSummary:
-    """Write a new demo journal at ``path`` ending on ``end`` (default today); refuse a file."""
+def write_demo(
+    path: Path, *, seed: int = 1, end: dt.date | None = None, photos: bool = True
+) -> DemoSummary:
+    """Write a new demo journal at ``path`` ending on ``end`` (default today); refuse a file.
+
+    With ``photos``, each of four regions gets a generated 12-megapixel photo a month (this
+    takes most of the time the demo needs).
+    """
     end = end or dt.date.today()
     rng = random.Random(seed)
     days = WEEKS * 7
@@ -129,7 +148,10 @@ def write_demo(path: Path, *, seed: int = 1, end: dt.date | None = None) -> Demo
     )
     try:
         with journal, journal.db.atomic():
-            return _fill(plan, rng)
+            summary = _fill(plan, rng)
+            if photos:
+                summary = replace(summary, photos=add_demo_photos(_photos(plan, seed)))
+            return summary
     except BaseException:
         for suffix in ("", "-wal", "-shm"):
             journal.path.with_name(journal.path.name + suffix).unlink(missing_ok=True)
@@ -177,6 +199,29 @@ def _fill(plan: _Plan, rng: random.Random) -> DemoSummary:
         events=len(tables[models.Event]),
         measurements=len(tables[models.Measurement]),
     )
+
+
+def _photos(plan: _Plan, seed: int) -> list[DemoPhoto]:
+    # Drawn from their own generator, so that the journal's other figures do not depend on them.
+    rng = random.Random(f"{seed}-photos")
+    photos = []
+    for month, day in enumerate(plan.photo_days()):
+        # Hair shed in a telogen effluvium is missing from the photos until it regrows.
+        shedding = max(plan.shedding_level(day) / (1 - 0.22 * plan.progress(day)) - 1, 0.0)
+        recovery = plan.progress(day) - 0.2 * shedding
+        morning = dt.datetime.combine(plan.date(day), dt.time(7, 40))
+        photos += [
+            DemoPhoto(
+                region=region,
+                seed=seed,
+                month=month,
+                recovery=recovery,
+                taken_at=morning
+                + dt.timedelta(minutes=rng.randint(0, 50), seconds=rng.randint(0, 59)),
+            )
+            for region in REGIONS
+        ]
+    return photos
 
 
 def _sessions(plan: _Plan, rng: random.Random, treatment_id: int) -> list[dict[str, object]]:

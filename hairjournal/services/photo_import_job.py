@@ -52,6 +52,7 @@ class PhotoImportJob(QObject):
 
     def _run(self) -> None:
         database = models.database
+        error: Exception | None = None
         try:
             database.connect(reuse_if_open=True)
             results = import_photos(
@@ -61,12 +62,13 @@ class PhotoImportJob(QObject):
                 progress=lambda done, total, path: self.progressed.emit(done, total, path.name),
                 cancelled=self._cancelled.is_set,
             )
-        except Exception as error:  # reported to the window; never lost in the thread
-            self.running = False
-            self.failed.emit(f"The import stopped: {error}")
-            return
+        except Exception as raised:  # reported to the window; never lost in the thread
+            error = raised
         finally:
             if not database.is_closed():
-                database.close()  # this thread's connection only
-        self.running = False
-        self.finished.emit(results)
+                database.close()  # this thread's connection only, before anyone is told
+            self.running = False
+        if error is not None:
+            self.failed.emit(f"The import stopped: {error}")
+        else:
+            self.finished.emit(results)

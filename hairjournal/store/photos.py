@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import peewee as pw
 
 from hairjournal.core.enums import ScalpRegion
 from hairjournal.store import models
@@ -62,16 +65,27 @@ class PhotoInfo:
     original_name: str
     notes: str
     has_landmarks: bool
+    sha256: str = ""  # the file's hash: the same photo has the same thumbnail in any journal
 
 
-def photo_list(
-    region: ScalpRegion | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-) -> list[PhotoInfo]:
-    """Photos oldest first, optionally of one region and within a span of days; no blobs read."""
+def _info(row: models.Photo) -> PhotoInfo:
+    return PhotoInfo(
+        id=row.id,
+        taken_at=row.taken_at,
+        region=row.region,
+        format=row.format,
+        width=row.width,
+        height=row.height,
+        original_name=row.original_name,
+        notes=row.notes,
+        has_landmarks=bool(row.has_landmarks),
+        sha256=row.sha256,
+    )
+
+
+def _listing() -> pw.ModelSelect:
     photo = models.Photo
-    query = photo.select(
+    return photo.select(
         photo.id,
         photo.taken_at,
         photo.region,
@@ -81,27 +95,29 @@ def photo_list(
         photo.original_name,
         photo.notes,
         photo.landmarks.is_null(False).alias("has_landmarks"),
-    ).order_by(photo.taken_at, photo.id)
+        photo.sha256,
+    )
+
+
+def photo_list(
+    region: ScalpRegion | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[PhotoInfo]:
+    """Photos oldest first, optionally of one region and within a span of days; no blobs read."""
+    photo = models.Photo
+    query = _listing().order_by(photo.taken_at, photo.id)
     if region is not None:
         query = query.where(photo.region == region)
     if since is not None:
         query = query.where(photo.taken_at >= dt.datetime.combine(since, dt.time()))
     if until is not None:
         query = query.where(photo.taken_at < dt.datetime.combine(until, dt.time()) + DAY)
-    return [
-        PhotoInfo(
-            id=row.id,
-            taken_at=row.taken_at,
-            region=row.region,
-            format=row.format,
-            width=row.width,
-            height=row.height,
-            original_name=row.original_name,
-            notes=row.notes,
-            has_landmarks=bool(row.has_landmarks),
-        )
-        for row in query
-    ]
+    return [_info(row) for row in query]
+
+
+def photo_count() -> int:
+    return models.Photo.select().count()
 
 
 def thumbnail(photo_id: int) -> bytes:
@@ -115,3 +131,59 @@ def original(photo_id: int) -> bytes:
         .where(models.PhotoOriginal.photo == photo_id)
         .scalar()
     )
+
+
+def photo_info(photo_id: int) -> PhotoInfo | None:
+    """One photo as the gallery lists it, or None if it is no longer in the journal."""
+    row = _listing().where(models.Photo.id == photo_id).first()
+    return None if row is None else _info(row)
+
+
+def latest_photo(region: ScalpRegion) -> PhotoInfo | None:
+    """The region's most recent photo by the day it was taken, or None if it has none."""
+    photo = models.Photo
+    row = (
+        _listing()
+        .where(photo.region == region)
+        .order_by(photo.taken_at.desc(), photo.id.desc())
+        .first()
+    )
+    return None if row is None else _info(row)
+
+
+def thumbnails(sha256s: Iterable[str]) -> dict[str, bytes]:
+    """The thumbnails of the photos with these hashes, in one read, by hash. Hashes not in the
+    journal are left out, and so is everything once the journal has been closed (a gallery may
+    still be finishing what it was asked for)."""
+    photo = models.Photo
+    wanted = list(sha256s)
+    if not wanted or models.database.obj is None:
+        return {}
+    query = photo.select(photo.sha256, photo.thumbnail).where(photo.sha256.in_(wanted)).tuples()
+    return {sha256: bytes(data) for sha256, data in query}
+
+
+def has_photo(sha256: str) -> bool:
+    """Whether the journal already holds a photo with these bytes."""
+    return models.Photo.select().where(models.Photo.sha256 == sha256).exists()
+
+
+@dataclass(frozen=True)
+class PhotoOverview:
+    """How many photos the journal holds, of how many regions, over which days."""
+
+    count: int
+    regions: int
+    first: dt.datetime | None
+    last: dt.datetime | None
+
+
+def photo_overview() -> PhotoOverview:
+    photo = models.Photo
+    count, regions, first, last = photo.select(
+        pw.fn.COUNT(photo.id),
+        pw.fn.COUNT(photo.region.distinct()),
+        pw.fn.MIN(photo.taken_at),
+        pw.fn.MAX(photo.taken_at),
+    ).scalar(as_tuple=True)
+    return PhotoOverview(count, regions, first, last)  # MIN and MAX come back as datetimes

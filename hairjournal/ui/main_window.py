@@ -7,7 +7,14 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +44,7 @@ from hairjournal.ui.journal_form import JournalDetails
 from hairjournal.ui.log_view import LogView
 from hairjournal.ui.new_journal_dialog import NewJournalDialog
 from hairjournal.ui.no_journal_page import NoJournalPage
+from hairjournal.ui.photos_view import PhotosView
 from hairjournal.ui.placeholder_view import PlaceholderView
 from hairjournal.ui.sessions_view import SessionsView
 from hairjournal.ui.settings import Settings
@@ -70,12 +78,13 @@ class MainWindow(QMainWindow):
         self._history_path: Path | None = None  # the journal the undo history belongs to
         self._redo_next: object = None  # the command a redo would repeat, to tell it from a save
         self.setStyleSheet(STYLE_SHEET)
+        self.setAcceptDrops(True)  # photos or folders dropped anywhere on the window import
 
         self.views: dict[str, QWidget] = {
             "dashboard": DashboardView(self.history, settings=settings),
             "log": LogView(self.history, settings=settings),
             "sessions": SessionsView(self.history),
-            "photos": PlaceholderView("photos"),
+            "photos": PhotosView(self.history, settings=settings),
             "charts": PlaceholderView("charts"),
             "export": PlaceholderView("export"),
         }
@@ -130,6 +139,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        self.import_photos_action = self._action(
+            file_menu, "&Import Photos…", self.import_photos, "Ctrl+I"
+        )
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -375,6 +388,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(has_journal and self.history.stack.canUndo())
         self.redo_action.setEnabled(has_journal and self.history.stack.canRedo())
         self.view_menu.setEnabled(has_journal)
+        self.import_photos_action.setEnabled(has_journal)
         for action in self.view_actions.values():
             action.setEnabled(has_journal)
 
@@ -403,6 +417,34 @@ class MainWindow(QMainWindow):
             text = f"Saved: {stack.text(index - 1)}"
         self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
+    # -- photos ------------------------------------------------------------------------------
+
+    def import_photos(self, paths: list[Path] | None = None) -> None:
+        """Show the Photos view and import ``paths`` (files or folders), or files chosen now."""
+        if self.journal is None:
+            return
+        self.show_view("photos")
+        photos = self.views["photos"]
+        assert isinstance(photos, PhotosView)
+        photos.import_photos(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.journal is not None and _dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_paths(event)
+        if self.journal is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_photos(paths)
+
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -411,6 +453,14 @@ class MainWindow(QMainWindow):
         if self._release() is not None:
             self.journal_switched.emit()
         super().closeEvent(event)
+
+
+def _dropped_paths(event: QDropEvent) -> list[Path]:
+    """The local files and folders being dragged, if that is what is dragged."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def _readable_path(path: Path) -> str:

@@ -9,12 +9,6 @@ from hairjournal.ui.style import card, heading, limited_width, paragraph, quiet
 NOT_BUILT = "Not built yet: nothing can be entered or changed here in this version."
 
 PLANNED = {
-    "photos": (
-        "Photos",
-        "Scalp photos by region (crown, part, hairline, temples), imported from your phone or "
-        "camera, JPEG and HEIC. They are stored inside the journal file, never beside it, and "
-        "each region can be compared side by side with its first photo.",
-    ),
     "charts": (
         "Charts",
         "Your shedding counts and clinic figures over time, with sessions and events marked, "

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from hairjournal.services.photo_import import PHOTO_SUFFIXES
+
 JOURNAL_FILTER = "Hair Journal files (*.hairjournal);;All files (*)"
+# Both cases: the file dialog matches names case-sensitively where the file system does.
+PHOTO_FILTER = "Photos ({});;All files (*)".format(
+    " ".join(f"*{suffix} *{suffix.upper()}" for suffix in sorted(PHOTO_SUFFIXES))
+)
 
 
 class AfterRefusal(Enum):
@@ -34,6 +40,12 @@ def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
         parent, "Create the journal file", str(suggested), JOURNAL_FILTER
     )
     return Path(name) if name else None
+
+
+def ask_photo_paths(parent: QWidget | None, folder: Path) -> list[Path]:
+    """The photo files to import, or an empty list if the person cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import photos", str(folder), PHOTO_FILTER)
+    return [Path(name) for name in names]
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -82,3 +94,14 @@ def show_unexpected_error(parent: QWidget | None, details: str) -> None:
     )
     box.setDetailedText(details)
     box.exec()
+
+
+def ask_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
+    """A folder to write into (exported photos), or None if the person cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(name) if name else None
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    """Something the person asked for is done; ``message`` says what and where."""
+    QMessageBox.information(parent, title, message)

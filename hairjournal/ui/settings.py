@@ -1,4 +1,4 @@
-"""What the app remembers between runs: the window, recent journals, the last protocol counted."""
+"""What the app remembers between runs: the window, recent journals, the last choices made."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from hairjournal.core.enums import ShedProtocol
+from hairjournal.core.enums import ScalpRegion, ShedProtocol
 from hairjournal.store import locations
 
 MAX_RECENT = 8
@@ -66,6 +66,15 @@ class Settings:
 
     def set_last_protocol(self, protocol: ShedProtocol) -> None:
         self._store.setValue("entry/protocol", protocol.value)
+        self._store.sync()
+
+    def last_photo_region(self) -> ScalpRegion | None:
+        """The scalp region photos were last imported as, if any (and still known)."""
+        value = self._store.value("photos/region")
+        return ScalpRegion(value) if value in ScalpRegion.codes() else None
+
+    def set_last_photo_region(self, region: ScalpRegion) -> None:
+        self._store.setValue("photos/region", region.value)
         self._store.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:

@@ -56,8 +56,8 @@ def query(path: Path, sql: str) -> list[sqlite3.Row]:
 
 
 def test_same_seed_and_end_give_identical_journals(tmp_path: Path) -> None:
-    first = write_demo(tmp_path / "a.hairjournal", seed=7, end=END)
-    second = write_demo(tmp_path / "b.hairjournal", seed=7, end=END)
+    first = write_demo(tmp_path / "a.hairjournal", seed=7, end=END, photos=False)
+    second = write_demo(tmp_path / "b.hairjournal", seed=7, end=END, photos=False)
     rows_a = rows_by_table(tmp_path / "a.hairjournal")
     assert rows_a == rows_by_table(tmp_path / "b.hairjournal")
     assert first == second
@@ -76,8 +76,8 @@ def test_same_seed_and_end_give_identical_journals(tmp_path: Path) -> None:
 
 
 def test_another_seed_gives_other_counts(tmp_path: Path) -> None:
-    one = write_demo(tmp_path / "one.hairjournal", seed=1, end=END)
-    two = write_demo(tmp_path / "two.hairjournal", seed=2, end=END)
+    one = write_demo(tmp_path / "one.hairjournal", seed=1, end=END, photos=False)
+    two = write_demo(tmp_path / "two.hairjournal", seed=2, end=END, photos=False)
     assert one.shed_counts != two.shed_counts
     assert rows_by_table(tmp_path / "one.hairjournal") != rows_by_table(
         tmp_path / "two.hairjournal"
@@ -86,7 +86,7 @@ def test_another_seed_gives_other_counts(tmp_path: Path) -> None:
 
 def test_summary_counts_what_was_written(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    summary = write_demo(path, end=END)
+    summary = write_demo(path, end=END, photos=False)
     rows = rows_by_table(path)
     assert (
         summary.treatments,
@@ -106,7 +106,7 @@ def test_summary_counts_what_was_written(tmp_path: Path) -> None:
 
 def test_six_micro_injection_sessions_four_weeks_apart_all_filled_in(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    write_demo(path, seed=3, end=END)
+    write_demo(path, seed=3, end=END, photos=False)
     treatments = query(path, "SELECT kind, dose, stopped_on, next_session_on FROM treatment")
     kinds = {row["kind"]: tuple(row)[1:] for row in treatments}
     assert kinds[TreatmentKind.MINOXIDIL_TOPICAL] == ("5 % foam, 1 ml twice daily", None, None)
@@ -157,7 +157,7 @@ def test_fever_is_followed_by_shedding_that_settles_below_baseline(
     tmp_path: Path, seed: int
 ) -> None:
     path = tmp_path / "demo.hairjournal"
-    summary = write_demo(path, seed=seed, end=END)
+    summary = write_demo(path, seed=seed, end=END, photos=False)
     counts = daily_totals(path)
     first_day = END - dt.timedelta(days=summary.days - 1)
     assert min(counts) == first_day
@@ -180,7 +180,7 @@ def test_fever_is_followed_by_shedding_that_settles_below_baseline(
 
 def test_counts_by_two_protocols_with_wash_days_marked(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    summary = write_demo(path, seed=5, end=END)
+    summary = write_demo(path, seed=5, end=END, photos=False)
     rows = query(path, "SELECT date, protocol, value, wash_day FROM shed_count")
     daily = {day: (value, wash) for day, protocol, value, wash in rows if protocol == "daily_total"}
     comb = {day: (value, wash) for day, protocol, value, wash in rows if protocol == "comb_60s"}
@@ -206,7 +206,7 @@ def test_counts_by_two_protocols_with_wash_days_marked(tmp_path: Path) -> None:
 
 def test_checkins_and_clinic_figures_improve_gently(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    write_demo(path, seed=6, end=END)
+    write_demo(path, seed=6, end=END, photos=False)
     checkins = query(path, "SELECT date, density, quality, breakage FROM checkin ORDER BY date")
     dates = [dt.date.fromisoformat(row[0]) for row in checkins]
     assert {(b - a).days for a, b in itertools.pairwise(dates)} == {7}
@@ -241,7 +241,7 @@ def test_checkins_and_clinic_figures_improve_gently(tmp_path: Path) -> None:
 
 def test_nothing_after_the_end_and_the_journal_is_sound(tmp_path: Path) -> None:
     path = tmp_path / "demo.hairjournal"
-    write_demo(path, seed=8, end=END)
+    write_demo(path, seed=8, end=END, photos=False)
     inspection = inspect_journal(path)
     assert inspection.healthy
     assert inspection.schema_version == SCHEMA_VERSION
@@ -255,7 +255,7 @@ def test_nothing_after_the_end_and_the_journal_is_sound(tmp_path: Path) -> None:
 
 def test_end_defaults_to_today(tmp_path: Path) -> None:
     before = dt.date.today()
-    write_demo(tmp_path / "demo.hairjournal")
+    write_demo(tmp_path / "demo.hairjournal", photos=False)
     after = dt.date.today()
     [(last,)] = query(tmp_path / "demo.hairjournal", "SELECT max(date) FROM checkin")
     assert dt.date.fromisoformat(last) in {before, after}
@@ -266,7 +266,7 @@ def test_an_existing_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     path.write_bytes(b"my real journal, not to be touched")
     before = folder_fingerprint(tmp_path)
     with pytest.raises(JournalRefused) as refused:
-        write_demo(path, end=END)
+        write_demo(path, end=END)  # refused before any photo is generated
     assert refused.value.refusal is Refusal.EXISTS
     assert "already exists" in refused.value.message
     assert folder_fingerprint(tmp_path) == before

@@ -25,7 +25,7 @@ END = dt.date(2026, 11, 20)
 @pytest.fixture
 def demo(tmp_path: Path) -> tuple[Path, DemoSummary]:
     path = tmp_path / "demo.hairjournal"
-    return path, write_demo(path, seed=4, end=END)
+    return path, write_demo(path, seed=4, end=END, photos=False)
 
 
 def count_by_protocol(path: Path) -> dict[str, int]:

@@ -45,7 +45,7 @@ def other_path(tmp_path: Path, today: dt.date) -> Path:
 @pytest.fixture
 def demo_path(tmp_path: Path, today: dt.date) -> Path:
     path = tmp_path / "journals" / "demo.hairjournal"
-    write_demo(path, seed=3, end=today)
+    write_demo(path, seed=3, end=today, photos=False)
     return path
 
 

@@ -23,6 +23,11 @@ class FakePrompts:
         self.suggested: list[Path] = []
         self.confirm_answers: list[bool] = []
         self.questions: list[str] = []  # what ``confirm`` asked
+        self.folders: list[Path | None] = []  # answers to ``ask_folder``
+        self.folder_titles: list[str] = []
+        self.infos: list[tuple[str, str]] = []  # (title, message) of ``show_info``
+        self.photo_paths: list[list[Path]] = []  # answers to ``ask_photo_paths``
+        self.photo_folders: list[Path] = []  # the folders it was asked to start in
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
         for name in (
@@ -32,6 +37,9 @@ class FakePrompts:
             "ask_after_refusal",
             "show_unexpected_error",
             "confirm",
+            "ask_folder",
+            "show_info",
+            "ask_photo_paths",
         ):
             monkeypatch.setattr(prompts, name, getattr(self, name))
         return self
@@ -60,3 +68,16 @@ class FakePrompts:
         self.questions.append(question)
         assert self.confirm_answers, f"the app asked {question!r}, and the test had no answer"
         return self.confirm_answers.pop(0)
+
+    def ask_photo_paths(self, parent: object, folder: Path) -> list[Path]:
+        self.photo_folders.append(folder)
+        assert self.photo_paths, "the app asked for photos to import, and the test had no answer"
+        return self.photo_paths.pop(0)
+
+    def ask_folder(self, parent: object, title: str, folder: Path) -> Path | None:
+        self.folder_titles.append(title)
+        assert self.folders, f"the app asked for a folder ({title!r}), and the test had no answer"
+        return self.folders.pop(0)
+
+    def show_info(self, parent: object, title: str, message: str) -> None:
+        self.infos.append((title, message))

@@ -1,0 +1,1 @@
+"""Benchmarks against a baseline measured in the same run; ``make bench`` runs them."""
