@@ -51,14 +51,20 @@ def rebuild_table(db: pw.SqliteDatabase, model: type[models.BaseModel]) -> None:
     model._schema.create_indexes(safe=False)
 
 
-def _v2_plans_and_savin(db: pw.SqliteDatabase) -> None:
-    # Version 1 had no planned next session for a course and no Savin scale for clinic figures.
+def _v2_plans_savin_thumbnails(db: pw.SqliteDatabase) -> None:
+    # Version 1 had no planned next session for a course, no Savin scale for clinic figures,
+    # and kept each photo's thumbnail before its other columns, where listings had to read it.
     rebuild_table(db, models.Treatment)
     rebuild_table(db, models.Measurement)
+    rebuild_table(db, models.Photo)
 
 
 STEPS: tuple[Step, ...] = (
-    Step(2, "planned next session for a course; the Savin scale", _v2_plans_and_savin),
+    Step(
+        2,
+        "planned next session for a course; the Savin scale; thumbnails stored last",
+        _v2_plans_savin_thumbnails,
+    ),
 )
 SCHEMA_VERSION = STEPS[-1].version if STEPS else 1
 

@@ -142,7 +142,11 @@ class Measurement(BaseModel):
 
 
 class Photo(BaseModel):
-    """A scalp photo's metadata and thumbnail; its bytes are in ``PhotoOriginal``."""
+    """A scalp photo's metadata and thumbnail; its bytes are in ``PhotoOriginal``.
+
+    The thumbnail is the last column: SQLite reads a row's columns in order, so a listing that
+    skips the thumbnail never walks through its bytes.
+    """
 
     taken_at = IsoDateTimeField(index=True)
     region = ChoiceField(ScalpRegion)
@@ -152,13 +156,13 @@ class Photo(BaseModel):
     format = pw.CharField(max_length=16)
     width = pw.IntegerField(constraints=within(limits.PHOTO_SIDE_PX, "width"))
     height = pw.IntegerField(constraints=within(limits.PHOTO_SIDE_PX, "height"))
-    thumbnail = pw.BlobField()
     landmarks = pw.TextField(
         null=True, constraints=[pw.Check("landmarks IS NULL OR json_valid(landmarks)")]
     )
     original_name = pw.TextField(default="")
     notes = pw.TextField(default="")
     imported_at = IsoDateTimeField()
+    thumbnail = pw.BlobField()
 
 
 class PhotoOriginal(BaseModel):
