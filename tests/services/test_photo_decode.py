@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def test_jpeg_keeps_its_bytes_and_takes_its_exif_date(tmp_path: Path) -> None:
     assert photo.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert (photo.format, photo.width, photo.height) == ("JPEG", 1600, 1200)
     assert (photo.taken_at, photo.taken_from_exif) == (TAKEN, True)
-    thumbnail = Image.open(__import__("io").BytesIO(photo.thumbnail))
+    thumbnail = Image.open(io.BytesIO(photo.thumbnail))
     assert thumbnail.format == "JPEG"
     assert max(thumbnail.size) <= THUMBNAIL_SIDE
     assert thumbnail.size[0] > thumbnail.size[1]
@@ -44,7 +45,7 @@ def test_orientation_applies_to_size_and_thumbnail_not_to_the_original(tmp_path:
     path = write_jpeg(tmp_path / "portrait.jpg", (1600, 1200), orientation=6)  # rotated 90°
     photo = _prepared(path)
     assert (photo.width, photo.height) == (1200, 1600)
-    thumbnail = Image.open(__import__("io").BytesIO(photo.thumbnail))
+    thumbnail = Image.open(io.BytesIO(photo.thumbnail))
     assert thumbnail.size[0] < thumbnail.size[1]
     assert photo.data == path.read_bytes()
 
@@ -189,3 +190,38 @@ def test_genuine_200_megapixel_heic_imports_within_the_worker_limits(
         assert result.outcome is Outcome.IMPORTED, result.reason
         photo = models.Photo.get()
         assert (photo.width, photo.height, photo.format) == (16320, 12240, "HEIC")
+
+
+# How ImageOps.exif_transpose turns each EXIF orientation upright, and the way back.
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+BACK = {**UPRIGHT, 6: Image.Transpose.ROTATE_90, 8: Image.Transpose.ROTATE_270}
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_every_exif_orientation_is_shown_upright(tmp_path: Path, orientation: int) -> None:
+    upright = Image.new("RGB", (1600, 1200), (200, 170, 150))
+    upright.paste((220, 20, 20), (0, 0, 400, 300))  # a red corner, top left as seen
+    stored = upright.transpose(BACK[orientation]) if orientation in BACK else upright
+    path = tmp_path / f"o{orientation}.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    stored.save(path, "JPEG", quality=90, exif=exif.tobytes())
+
+    photo = _prepared(path)
+
+    assert (photo.width, photo.height) == (1600, 1200)
+    thumbnail = Image.open(io.BytesIO(photo.thumbnail)).convert("RGB")
+    assert thumbnail.size == (384, 288)
+    red, green, _blue = thumbnail.getpixel((20, 20))
+    assert red > 180
+    assert green < 80
+    assert thumbnail.getpixel((360, 270))[1] > 120  # and not bottom right
+    assert photo.data == path.read_bytes()  # the original is kept as it was
