@@ -48,8 +48,10 @@ bench: $(TEST_STAMP)
 screenshots: $(RUN_STAMP)
 	@folder=$$(mktemp -d) && \
 	$(BIN)/hairjournal demo $$folder/demo.hairjournal && \
-	QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal $$folder/demo.hairjournal \
-		--screenshot resources/screenshots/dashboard.png --view dashboard --size 1280x800 && \
+	for view in dashboard log sessions photos; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal $$folder/demo.hairjournal \
+			--screenshot resources/screenshots/$$view.png --view $$view --size 1280x800 || exit 1; \
+	done; \
 	rm -r $$folder
 
 clean:
