@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import multiprocessing
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +29,7 @@ from hairjournal.services.photo_decode import (
     RefusedPhoto,
     prepare_photo,
 )
+from hairjournal.services.photo_import import worker_context
 from hairjournal.store.photos import add_photo
 
 SIZE = (4000, 3000)
@@ -203,12 +203,11 @@ def _prepared(photo: DemoPhoto, folder: Path) -> PreparedPhoto:
 
 
 def _generated(photos: Sequence[DemoPhoto], workers: int | None) -> Iterator[PreparedPhoto]:
-    with tempfile.TemporaryDirectory(prefix="hairjournal-demo-") as folder:
-        # A fresh interpreter per worker: forking a process that may run Qt threads is unsafe.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            yield from pool.map(_prepared, photos, [Path(folder)] * len(photos))
+    with (
+        tempfile.TemporaryDirectory(prefix="hairjournal-demo-") as folder,
+        ProcessPoolExecutor(workers, mp_context=worker_context()) as pool,
+    ):
+        yield from pool.map(_prepared, photos, [Path(folder)] * len(photos))
 
 
 def add_demo_photos(photos: Sequence[DemoPhoto], workers: int | None = None) -> int:

@@ -77,8 +77,9 @@ def _decode_safely(path: Path) -> PreparedPhoto | RefusedPhoto:
         return RefusedPhoto(path.name, "needs more memory to open than a photo ever should")
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # A fresh interpreter per worker: forking a process that runs Qt threads is not safe.
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: a fresh interpreter, never a fork of this process."""
+    # Forking a process that runs Qt threads is not safe.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -91,7 +92,8 @@ def decode_all(
     workers = workers or max(1, min(len(files), os.cpu_count() or 1))
     pending = iter(enumerate(files))
     in_flight: dict[Future[PreparedPhoto | RefusedPhoto], int] = {}
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_limit_memory) as pool:
+    context = worker_context()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_limit_memory) as pool:
 
         def top_up() -> None:
             while len(in_flight) < 2 * workers:
