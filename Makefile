@@ -39,8 +39,8 @@ demo: $(RUN_STAMP)
 	rm -f demo.hairjournal
 	$(BIN)/hairjournal demo demo.hairjournal
 
-# Performance against a baseline measured in the same run (DESIGN.md section 8); photos that
-# take a while to generate are kept in build/bench between runs, results go to build/bench.
+# Performance against a baseline measured in the same run (budgets: README, Performance).
+# Photos that take a while to generate are kept in build/bench between runs, as are results.
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.photo_import
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 import hairjournal
+from hairjournal.core.resources import resources_folder
 from hairjournal.store import locations
 from hairjournal.store.journal import JournalRefused, open_journal
 from hairjournal.ui import prompts
@@ -24,13 +25,6 @@ ORGANISATION = "HairJournal"
 SETTLE_SECONDS = 10  # at most, for a screenshot's view to load what it shows
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
-
-
-def resources_folder() -> Path:
-    """The top-level ``resources`` folder, beside the package or inside a frozen build."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    base = Path(frozen) if frozen else Path(hairjournal.__file__).resolve().parent.parent
-    return base / "resources"
 
 
 def app_icon() -> QIcon:

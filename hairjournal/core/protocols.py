@@ -1,6 +1,6 @@
 """How each shedding protocol is done and what the studies behind it report, in plain words.
 
-Everything here comes from the evidence file's section on shedding protocols, with the source
+Everything here comes from the published shedding protocols, with the source
 named. Where the literature gives no normal range (daily totals), none is given.
 """
 

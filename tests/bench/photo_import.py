@@ -9,7 +9,7 @@
   bytes and the thumbnail to SQLite (WAL, synchronous=FULL, one transaction per photo, as the
   journal must). Nothing else: no checks, no EXIF, no duplicates, no Qt.
 
-The median of the rounds is reported against DESIGN.md section 8 (within 1.15x of the
+The median of the rounds is reported against the performance budget (within 1.15x of the
 baseline; no stall of 50 ms or more), as a table and as JSON.
 """
 

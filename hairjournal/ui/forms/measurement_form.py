@@ -27,7 +27,7 @@ from hairjournal.ui.salt_calculator import SaltCalculator
 from hairjournal.ui.session_inputs import remembered_text_input
 from hairjournal.ui.style import quiet
 
-# How each figure is taken, in words from the evidence file (section 2 and the pull test).
+# How each figure is taken, in the words of its clinical sources.
 HINTS = {
     MeasurementKind.DENSITY_PER_CM2: (
         "Hairs per square centimetre, as the clinic measured it (trichoscopy of a marked area)."
