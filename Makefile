@@ -43,6 +43,7 @@ demo: $(RUN_STAMP)
 # Photos that take a while to generate are kept in build/bench between runs, as are results.
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.photo_import
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.chart_redraw
 
 # The README's screenshots, made by the app itself from the demo journal.
 screenshots: $(RUN_STAMP)

@@ -37,6 +37,7 @@ from hairjournal.store.journal import (
 )
 from hairjournal.ui import prompts
 from hairjournal.ui.about import AboutDialog
+from hairjournal.ui.charts_view import ChartsView
 from hairjournal.ui.dashboard_view import DashboardView
 from hairjournal.ui.first_run import FirstRunPage
 from hairjournal.ui.history import History
@@ -80,12 +81,14 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)  # photos or folders dropped anywhere on the window import
 
+        charts = ChartsView(self.history)
+        charts.photo_requested.connect(self.open_photo)
         self.views: dict[str, QWidget] = {
             "dashboard": DashboardView(self.history, settings=settings),
             "log": LogView(self.history, settings=settings),
             "sessions": SessionsView(self.history),
             "photos": PhotosView(self.history, settings=settings),
-            "charts": PlaceholderView("charts"),
+            "charts": charts,
             "export": PlaceholderView("export"),
         }
         self.navigation = QListWidget()
@@ -427,6 +430,13 @@ class MainWindow(QMainWindow):
         photos = self.views["photos"]
         assert isinstance(photos, PhotosView)
         photos.import_photos(paths)
+
+    def open_photo(self, photo_id: int) -> None:
+        """Show the Photos view with the photo ``photo_id`` open (a chart's photo marker asks)."""
+        self.show_view("photos")
+        photos = self.views["photos"]
+        assert isinstance(photos, PhotosView)
+        photos.open_photo(photo_id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.dragMoveEvent(event)

@@ -9,13 +9,6 @@ from hairjournal.ui.style import card, heading, limited_width, paragraph, quiet
 NOT_BUILT = "Not built yet: nothing can be entered or changed here in this version."
 
 PLANNED = {
-    "charts": (
-        "Charts",
-        "Your shedding counts and clinic figures over time, with sessions and events marked, "
-        "next to the range published studies report at the same week of treatment. Every "
-        "range will name its source and how strong that evidence is; where studies are silent, "
-        "no range is drawn.",
-    ),
     "export": (
         "Export",
         "CSV files of every kind of record and a PDF summary to take to your clinician. Exported "

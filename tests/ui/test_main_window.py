@@ -112,7 +112,7 @@ def test_navigation_by_ctrl_and_a_number(
     assert window.views[name].isVisible()
 
 
-@pytest.mark.parametrize("name", ["charts", "export"])
+@pytest.mark.parametrize("name", ["export"])
 def test_views_not_built_yet_say_so(qtbot: QtBot, window: MainWindow, name: str) -> None:
     window.show_view(name)
     view = window.views[name]

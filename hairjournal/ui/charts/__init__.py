@@ -1,0 +1,1 @@
+"""The Charts view's pyqtgraph charts: shedding, density and quality, and what both draw."""
