@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -47,6 +47,7 @@ from hairjournal.ui.compare_text import (
 )
 from hairjournal.ui.date_text import day_text
 from hairjournal.ui.history import History
+from hairjournal.ui.history_follower import FollowsHistory
 from hairjournal.ui.photo_export_action import export_photos_with_prompt
 from hairjournal.ui.photo_pair_canvas import Mode, PhotoPairCanvas
 from hairjournal.ui.style import quiet
@@ -72,7 +73,7 @@ QToolButton#compare_mode:disabled { color: palette(mid); }
 """
 
 
-class CompareView(QWidget):
+class CompareView(FollowsHistory, QWidget):
     """See the module's docstring."""
 
     photos_shown = Signal()
@@ -171,7 +172,7 @@ class CompareView(QWidget):
         self.opacity_slider.setValue(50)
         self.split_slider.setValue(500)
         self._opacity_changed(0.5)
-        history.changed.connect(self._history_changed)
+        self.follow(history, models.Photo)
         self.setStyleSheet(MODE_STYLE)
         self.set_mode("side_by_side")
 
@@ -265,19 +266,6 @@ class CompareView(QWidget):
         self.region_box.setCurrentIndex(self.region_box.findData(first.region.value))
         self.region_box.blockSignals(False)
         self._region_chosen((first_id, second_id))
-
-    def _history_changed(self, model: type[models.BaseModel]) -> None:
-        if model is not models.Photo:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     # -- the pair on screen -----------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,6 +34,7 @@ from hairjournal.ui.compare_view import CompareView
 from hairjournal.ui.date_text import span_text
 from hairjournal.ui.gallery_model import GalleryModel, Grouping, describe_photo
 from hairjournal.ui.history import History
+from hairjournal.ui.history_follower import FollowsHistory
 from hairjournal.ui.inputs import OptionalDateInput
 from hairjournal.ui.photo_export_action import export_photos_with_prompt
 from hairjournal.ui.photo_grid import PhotoGrid
@@ -57,7 +57,7 @@ def _plural(count: int, one: str) -> str:
     return f"{count:,} {one}{'' if count == 1 else 's'}"
 
 
-class PhotosView(QWidget):
+class PhotosView(FollowsHistory, QWidget):
     """See the module's docstring."""
 
     def __init__(
@@ -164,7 +164,7 @@ class PhotosView(QWidget):
         layout.addWidget(heading("Photos", 1.5))
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        history.changed.connect(self._history_changed)
+        self.follow(history, models.Photo)
         self._update_buttons()
 
     def _button(self, text: str, tip: str) -> QPushButton:
@@ -195,19 +195,6 @@ class PhotosView(QWidget):
     def busy(self) -> bool:
         """Whether thumbnails are still being loaded (screenshots wait for them)."""
         return self.model.loading()
-
-    def _history_changed(self, model: type[models.BaseModel]) -> None:
-        if model is not models.Photo:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     def _update_summary(self) -> None:
         overview = photo_store.photo_overview()

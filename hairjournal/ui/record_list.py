@@ -34,7 +34,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -52,6 +51,7 @@ from hairjournal.store import models
 from hairjournal.store.records import WriteFailed
 from hairjournal.ui import prompts
 from hairjournal.ui.history import History
+from hairjournal.ui.history_follower import FollowsHistory
 from hairjournal.ui.inputs import OptionalDateInput
 from hairjournal.ui.record_table import Column, RecordFilter, RecordTableModel, Row
 from hairjournal.ui.record_view import RecordEditors, RecordTable
@@ -74,7 +74,7 @@ def _group(*widgets: QWidget) -> QWidget:
     return group
 
 
-class RecordList(QWidget):
+class RecordList(FollowsHistory, QWidget):
     """A titled, filterable list of one kind of record; see the module's docstring."""
 
     def __init__(
@@ -98,7 +98,6 @@ class RecordList(QWidget):
         self.form_class = form_class
         self.describe = describe
         self.consequence = consequence
-        self.watched = {model, *also_refresh_on}
         self.plural = plural or f"{getattr(form_class, 'noun', 'record')}s"
         self.form: QWidget | None = None
         self.stale = False
@@ -155,7 +154,7 @@ class RecordList(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_line)
 
-        history.changed.connect(self._history_changed)
+        self.follow(history, model, *also_refresh_on)
         self.filter.rowsInserted.connect(self._update_count)
         self.filter.rowsRemoved.connect(self._update_count)
         self.filter.modelReset.connect(self._update_count)
@@ -224,19 +223,6 @@ class RecordList(QWidget):
             self.select_record(current, scroll=False)
         self.table.verticalScrollBar().setValue(scroll)
         self._update_buttons()
-
-    def _history_changed(self, model: type[models.BaseModel]) -> None:
-        if model not in self.watched:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     def current_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()
