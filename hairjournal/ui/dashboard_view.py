@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hairjournal.store import due, queries
+from hairjournal.store import due, progress, queries
 from hairjournal.ui import disclaimer
 from hairjournal.ui.date_text import day_text, span_text
 from hairjournal.ui.day_strip import LEGEND, DayStrip
 from hairjournal.ui.due_card import due_card
 from hairjournal.ui.history import History
+from hairjournal.ui.progress_card import progress_card
 from hairjournal.ui.quick_entry import QuickEntry, takes_focus_on_show
 from hairjournal.ui.settings import Settings
 from hairjournal.ui.style import card, heading, limited_width, paragraph, quiet, scaled_font
@@ -160,6 +161,7 @@ class DashboardView(QWidget):
         second.addWidget(self._means_card(data), 3)
         second.addWidget(self._totals_card(data.totals), 2)
         layout.addLayout(second)
+        layout.addWidget(progress_card(progress.progress(data.today)))
         layout.addWidget(self._courses_card(data))
         footer = quiet(paragraph(disclaimer.SHORT))
         footer.setObjectName("disclaimer")
