@@ -14,8 +14,8 @@ from typing import Any
 
 import peewee as pw
 
-from hairjournal.core.enums import TreatmentKind
 from hairjournal.store import models
+from hairjournal.store.queries import Course, courses
 
 # What a new session takes over from the course's last one; the rest is the day's own.
 CARRIED_OVER = (
@@ -33,22 +33,6 @@ CARRIED_OVER = (
 
 
 @dataclass(frozen=True)
-class CourseRow:
-    """A course with how many sessions it has, and when the first and the last were."""
-
-    id: int
-    kind: TreatmentKind
-    product: str
-    dose: str
-    started_on: dt.date
-    stopped_on: dt.date | None
-    next_session_on: dt.date | None
-    session_count: int
-    first_session_on: dt.date | None
-    last_session_on: dt.date | None
-
-
-@dataclass(frozen=True)
 class Overview:
     """What the Sessions view says above its lists."""
 
@@ -58,36 +42,18 @@ class Overview:
     first_session_on: dt.date | None
     last_session_on: dt.date | None
     next_session_on: dt.date | None  # the earliest planned, among courses still running
-    next_course: CourseRow | None
+    next_course: Course | None
 
 
-def course_rows() -> list[CourseRow]:
+def course_rows() -> list[Course]:
     """Every course, newest start first, with its session count and first and last session."""
-    treatment, session = models.Treatment, models.Session
-    query = (
-        treatment.select(
-            treatment.id,
-            treatment.kind,
-            treatment.product,
-            treatment.dose,
-            treatment.started_on,
-            treatment.stopped_on,
-            treatment.next_session_on,
-            pw.fn.COUNT(session.id),
-            pw.fn.MIN(session.date),
-            pw.fn.MAX(session.date),
-        )
-        .join(session, pw.JOIN.LEFT_OUTER)
-        .group_by(treatment.id)
-        .order_by(treatment.started_on.desc(), treatment.id.desc())
-    )
-    return [CourseRow(*row) for row in query.tuples()]
+    return sorted(courses(), key=lambda course: (course.started_on, course.id), reverse=True)
 
 
-def course_choices() -> list[CourseRow]:
+def course_choices() -> list[Course]:
     """Courses in the order a session form offers them: running ones first, latest use first."""
 
-    def latest_use(course: CourseRow) -> tuple[bool, dt.date, int]:
+    def latest_use(course: Course) -> tuple[bool, dt.date, int]:
         used = max(course.started_on, course.last_session_on or course.started_on)
         return (course.stopped_on is None, used, course.id)
 

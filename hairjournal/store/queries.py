@@ -33,6 +33,7 @@ class Course:
     session_count: int
     first_session_on: dt.date | None
     last_session_on: dt.date | None
+    dose: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def courses() -> list[Course]:
             pw.fn.COUNT(session.id),
             pw.fn.MIN(session.date),
             pw.fn.MAX(session.date),
+            treatment.dose,
         )
         .join(session, pw.JOIN.LEFT_OUTER)
         .group_by(treatment.id)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hairjournal.core.enums import ScalpRegion
-from hairjournal.store.course_queries import CourseRow
+from hairjournal.store.queries import Course
 from hairjournal.ui.check_grid import CheckGrid
 from hairjournal.ui.date_text import DASH, day_text
 from hairjournal.ui.inputs import NumberInput, TextInput
@@ -35,7 +35,7 @@ COMMON_SIDE_EFFECTS = (
 )
 
 
-def course_text(course: CourseRow) -> str:
+def course_text(course: Course) -> str:
     """'Exosomes, RegenaScalp (since 3 Mar 2026)' or with the date it stopped."""
     name = course.kind.label + (f", {course.product}" if course.product else "")
     if course.stopped_on is None:
@@ -56,7 +56,7 @@ def remembered_text_input(texts: list[str]) -> TextInput:
 class CourseInput(QComboBox):
     """One of the journal's courses; ``value`` is its id, or None if there are none."""
 
-    def __init__(self, courses: Iterable[CourseRow], parent: QWidget | None = None) -> None:
+    def __init__(self, courses: Iterable[Course], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMaximumWidth(560)  # a very long product name is cut; its tooltip has it all
