@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from hairjournal import APP_NAME, __version__
-from hairjournal.core.enums import ScalpRegion
+from hairjournal.commands import command_modules, command_name
 
 VIEWS = ("dashboard", "log", "sessions", "photos", "charts", "export")
 
@@ -31,13 +30,6 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
         raise argparse.ArgumentTypeError(f"{text} is outside 320x240 to 8000x8000")
     return width, height
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,62 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --screenshot: the window size in pixels (default: 1280x800)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    demo = commands.add_parser(
-        "demo",
-        help="write a demo journal to try the app with",
-        description=(
-            "Write a realistic demo journal: about nine months of androgenetic alopecia with six "
-            "exosome micro-injection sessions four weeks apart, topical minoxidil, daily counts "
-            "by two protocols, a fever and the shedding that follows it, weekly check-ins, "
-            "clinic figures and a scalp photo a month of four regions. The same --seed and --end "
-            "always give the same journal."
-        ),
-    )
-    demo.add_argument("path", type=Path, metavar="PATH", help="the new journal file to write")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
-    demo.add_argument(
-        "--end", type=_date, metavar="DATE", help="the last day of the demo (default: today)"
-    )
-    demo.add_argument(
-        "--no-photos",
-        action="store_true",
-        help="leave out the generated scalp photos (much quicker, and a far smaller file)",
-    )
-
-    check = commands.add_parser(
-        "check",
-        help="check a journal file without changing it",
-        description=(
-            "Run SQLite's quick_check and foreign_key_check and the schema version check on a "
-            "journal, read-only, and print what it holds. Exits 1 if anything is wrong."
-        ),
-    )
-    check.add_argument("path", type=Path, metavar="PATH", help="the journal file to check")
-
-    add_photos = commands.add_parser(
-        "add-photos",
-        help="import scalp photos into a journal",
-        description=(
-            "Import photos (JPEG, PNG, WebP, HEIC; folders are searched for them) into a "
-            "journal. Prints one line per file: imported, already in the journal, or refused "
-            "with the reason. Exits 1 if any file was refused."
-        ),
-    )
-    add_photos.add_argument("journal", type=Path, metavar="JOURNAL", help="the journal file")
-    add_photos.add_argument("files", type=Path, nargs="+", metavar="FILE", help="photos or folders")
-    add_photos.add_argument(
-        "--region",
-        required=True,
-        choices=ScalpRegion.codes(),
-        help="the part of the scalp the photos show",
-    )
-    add_photos.add_argument(
-        "--taken",
-        type=_date,
-        metavar="DATE",
-        help="the day the photos were taken (default: from the photo, else the file's date)",
-    )
+    for module in command_modules():
+        command = commands.add_parser(
+            command_name(module), help=module.HELP, description=module.DESCRIPTION
+        )
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
     return parser
 
 
@@ -147,12 +89,8 @@ def has_display() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # every file the app creates is private to its owner
-    if args.command == "demo":
-        return _demo(args)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "add-photos":
-        return _add_photos(args)
+    if args.command is not None:
+        return args.run(args)
     if args.screenshot is None and not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -163,45 +101,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot is not None:
         return app.render_screenshot(args.screenshot, args.view, args.size, args.journal)
     return app.run_gui(args.journal)
-
-
-def _demo(args: argparse.Namespace) -> int:
-    from hairjournal.services.demo import write_demo
-    from hairjournal.store.journal import JournalRefused
-
-    try:
-        summary = write_demo(args.path, seed=args.seed, end=args.end, photos=not args.no_photos)
-    except JournalRefused as refused:
-        print(f"hairjournal demo: {refused.message}", file=sys.stderr)
-        return 1
-    print(f"Wrote a demo journal to {args.path}: {summary}")
-    return 0
-
-
-def _check(args: argparse.Namespace) -> int:
-    from hairjournal.store.check import check_journal
-
-    report = check_journal(args.path)
-    print(report.describe())
-    return 0 if report.ok else 1
-
-
-def _add_photos(args: argparse.Namespace) -> int:
-    from hairjournal.services.photo_import import Outcome, import_photos
-    from hairjournal.store.journal import JournalRefused, open_journal
-
-    try:
-        journal = open_journal(args.journal)
-    except JournalRefused as refused:
-        print(f"hairjournal add-photos: {refused.message}", file=sys.stderr)
-        return 1
-    with journal:
-        results = import_photos(args.files, ScalpRegion(args.region), taken=args.taken)
-    for result in results:
-        print(result.describe())
-    counts = {outcome: sum(r.outcome is outcome for r in results) for outcome in Outcome}
-    print(
-        f"{counts[Outcome.IMPORTED]} imported, {counts[Outcome.DUPLICATE]} already in the "
-        f"journal, {counts[Outcome.REFUSED]} refused."
-    )
-    return 1 if counts[Outcome.REFUSED] else 0
