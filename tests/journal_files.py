@@ -12,6 +12,7 @@ from hairjournal.store import models
 from hairjournal.store.journal import APPLICATION_ID, create_journal
 
 V1_FIXTURE = Path(__file__).parent / "store" / "fixtures" / "journal-v1.hairjournal"
+V2_FIXTURE = V1_FIXTURE.with_name("journal-v2.hairjournal")
 
 
 def make_journal(path: Path, *, counts: int = 0) -> Path:

@@ -58,15 +58,18 @@ def rolling_mean(
     starts = np.maximum(ends - window, 0)
     window_sums = total[ends] - total[starts]
     window_counts = present[ends] - present[starts]
-    result: list[tuple[dt.date, float]] = []
-    for index in np.flatnonzero(window_counts >= min_days):
-        # The mean of a window is clamped to its own values, so rounding never leaves that range.
-        lo, hi = int(starts[index]), int(ends[index])
-        in_window = daily[lo:hi][has_value[lo:hi]]
-        mean = float(window_sums[index] / window_counts[index])
-        mean = min(max(mean, float(in_window.min())), float(in_window.max()))
-        result.append((first + dt.timedelta(days=int(index)), mean))
-    return result
+    chosen = np.flatnonzero(window_counts >= min_days)
+    if not chosen.size:
+        return []
+    # The mean of a window is clamped to its own values, so rounding never leaves that range.
+    # Each window's values, missing days as NaN, padded so the first windows are whole too.
+    padded = np.concatenate((np.full(window - 1, np.nan), np.where(has_value, daily, np.nan)))
+    windows = np.lib.stride_tricks.sliding_window_view(padded, window)[chosen]
+    means = window_sums[chosen] / window_counts[chosen]
+    means = np.clip(means, np.nanmin(windows, axis=1), np.nanmax(windows, axis=1))
+    first_day = np.datetime64(first, "D")
+    days_out = (first_day + chosen.astype("timedelta64[D]")).astype(object)
+    return list(zip(days_out.tolist(), means.tolist(), strict=True))
 
 
 def values_between(
@@ -78,14 +81,35 @@ def values_between(
     return [float(value) for day, value in counts if start <= day <= end]
 
 
+def baseline_span(
+    first_session: dt.date | None,
+    picked: tuple[dt.date, dt.date] | None = None,
+    days: int = BASELINE_DAYS,
+) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a course is compared with, both included.
+
+    The span the user ``picked`` when there is one, else the ``days`` days before the first
+    session (the session's own day excluded); None when there is neither.
+    """
+    if days < 1:
+        raise ValueError(f"a baseline needs at least one day, not {days}")
+    if picked is not None:
+        start, end = picked
+        if end < start:
+            raise ValueError(f"the baseline ends ({end}) before it starts ({start})")
+        return start, end
+    if first_session is None:
+        return None
+    return first_session - dt.timedelta(days=days), first_session - dt.timedelta(days=1)
+
+
 def baseline(
     counts: Iterable[tuple[dt.date, float]], first_session: dt.date, days: int = BASELINE_DAYS
 ) -> list[float]:
     """The values of the ``days`` days before the first session (the session's own day excluded)."""
-    if days < 1:
-        raise ValueError(f"a baseline needs at least one day, not {days}")
-    start = first_session - dt.timedelta(days=days)
-    return values_between(counts, start, first_session - dt.timedelta(days=1))
+    span = baseline_span(first_session, days=days)
+    assert span is not None
+    return values_between(counts, *span)
 
 
 def percent_change(

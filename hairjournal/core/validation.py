@@ -134,12 +134,21 @@ def validate_treatment(
     next_session_on: dt.date | None,
     *,
     today: dt.date,
+    baseline: tuple[dt.date, dt.date] | None = None,
 ) -> Verdict:
     problems = _date_problem("started_on", started_on, today, required=True)
     problems += _date_problem("stopped_on", stopped_on, today, required=False)
     problems += _span_problem(started_on, stopped_on, "stopped_on")
     if next_session_on is not None and started_on is not None and next_session_on < started_on:
         problems.append(Problem("next_session_on", "The next session is before the course starts."))
+    if baseline is not None:
+        first, last = baseline
+        if last < first:
+            problems.append(Problem("baseline", "The baseline ends before it starts."))
+        elif last > today:
+            problems.append(
+                Problem("baseline", f"The baseline runs to {_day(last)}, after today.")
+            )
     return Verdict(tuple(problems))
 
 

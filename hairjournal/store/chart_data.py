@@ -56,6 +56,8 @@ class Course:
     label: str
     kind: str
     first_session_on: dt.date | None
+    baseline: tuple[dt.date, dt.date] | None = None  # the days compared with; None: none yet
+    baseline_picked: bool = False  # by the user, rather than the 14 days before the first session
 
 
 def _days(dates: list[dt.date]) -> np.ndarray:
@@ -152,5 +154,14 @@ def courses() -> list[Course]:
     result = []
     for row in course_rows():
         label = row.kind.label + (f" ({row.product})" if row.product else "")
-        result.append(Course(row.id, label, row.kind.value, row.first_session_on))
+        result.append(
+            Course(
+                row.id,
+                label,
+                row.kind.value,
+                row.first_session_on,
+                row.baseline_span,
+                row.picked_baseline is not None,
+            )
+        )
     return result

@@ -59,12 +59,18 @@ def _v2_plans_savin_thumbnails(db: pw.SqliteDatabase) -> None:
     rebuild_table(db, models.Photo)
 
 
+def _v3_picked_baselines(db: pw.SqliteDatabase) -> None:
+    # Version 2 always compared a course with the 14 days before its first session.
+    rebuild_table(db, models.Treatment)
+
+
 STEPS: tuple[Step, ...] = (
     Step(
         2,
         "planned next session for a course; the Savin scale; thumbnails stored last",
         _v2_plans_savin_thumbnails,
     ),
+    Step(3, "a baseline period the user picks for a course", _v3_picked_baselines),
 )
 SCHEMA_VERSION = STEPS[-1].version if STEPS else 1
 

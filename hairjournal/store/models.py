@@ -58,10 +58,18 @@ class Treatment(BaseModel):
     stopped_on = IsoDateField(null=True)
     dose = pw.TextField(default="")
     next_session_on = IsoDateField(null=True)
+    # The days whose counts the course is compared with; both None: the 14 days before its
+    # first session.
+    baseline_from = IsoDateField(null=True)
+    baseline_to = IsoDateField(null=True)
     notes = pw.TextField(default="")
 
     class Meta:
-        constraints = [pw.Check("stopped_on IS NULL OR stopped_on >= started_on")]
+        constraints = [
+            pw.Check("stopped_on IS NULL OR stopped_on >= started_on"),
+            pw.Check("(baseline_from IS NULL) = (baseline_to IS NULL)"),
+            pw.Check("baseline_to IS NULL OR baseline_to >= baseline_from"),
+        ]
 
 
 class Session(BaseModel):

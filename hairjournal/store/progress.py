@@ -10,11 +10,9 @@ import peewee as pw
 from hairjournal.core.enums import Condition, EventKind, ShedProtocol
 from hairjournal.core.reference import Reference, band_at, bands_for
 from hairjournal.core.statistics import (
-    BASELINE_DAYS,
     MIN_DAYS_IN_WINDOW,
     WINDOW_DAYS,
     Change,
-    baseline,
     percent_change,
     values_between,
 )
@@ -46,9 +44,10 @@ class ProtocolProgress:
     recent_first: dt.date
     recent_last: dt.date
     recent: tuple[float, ...]
-    baseline_first: dt.date | None  # None when no first session anchors a baseline
+    baseline_first: dt.date | None  # None: no first session anchors a baseline, none picked
     baseline_last: dt.date | None
     baseline: tuple[float, ...]
+    baseline_picked: bool  # the user's own span, not the 14 days before the first session
     change: Change | None  # None when either side has too few days
     bands: tuple[BandPosition, ...]  # empty: no published figures for this week
 
@@ -130,20 +129,14 @@ def _protocol_progress(
 ) -> ProtocolProgress:
     count = models.ShedCount
     recent_first = today - dt.timedelta(days=WINDOW_DAYS - 1)
-    anchor = current.anchor if current is not None and current.from_first_session else None
-    since = recent_first if anchor is None else min(recent_first, anchor)
-    rows = count.select(count.date, count.value).where(
-        (count.protocol == protocol)
-        & count.date.between(since - dt.timedelta(days=BASELINE_DAYS), today)
-    )
+    span = None if current is None else current.course.baseline_span
+    in_recent = count.date.between(recent_first, today)
+    wanted = in_recent if span is None else in_recent | count.date.between(*span)
+    rows = count.select(count.date, count.value).where((count.protocol == protocol) & wanted)
     counts = [(day, float(value)) for day, value in rows.tuples()]
     recent = values_between(counts, recent_first, today)
-    before: list[float] = []
-    baseline_first = baseline_last = None
-    if anchor is not None:
-        before = baseline(counts, anchor)
-        baseline_first = anchor - dt.timedelta(days=BASELINE_DAYS)
-        baseline_last = anchor - dt.timedelta(days=1)
+    before = [] if span is None else values_between(counts, *span)
+    baseline_first, baseline_last = (None, None) if span is None else span
     change = None
     enough = min(len(recent), len(before)) >= MIN_DAYS_IN_WINDOW
     if enough and sum(before) > 0:
@@ -159,6 +152,7 @@ def _protocol_progress(
         baseline_first,
         baseline_last,
         tuple(before),
+        current is not None and current.course.picked_baseline is not None,
         change,
         bands,
     )

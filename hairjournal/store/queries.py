@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import peewee as pw
 
 from hairjournal.core.enums import Condition, ShedProtocol, TreatmentKind
+from hairjournal.core.statistics import baseline_span
 from hairjournal.store import models
 
 STRIP_DAYS = 14  # the dashboard's strip of recent shedding counts
-RECENT_DAYS = 7  # "now": the mean of the last seven days
-BASELINE_DAYS = 14  # the days before the first session that the recent mean is set against
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,19 @@ class Course:
     first_session_on: dt.date | None
     last_session_on: dt.date | None
     dose: str = ""
+    baseline_from: dt.date | None = None  # a baseline the user picked; None: the default one
+    baseline_to: dt.date | None = None
+
+    @property
+    def picked_baseline(self) -> tuple[dt.date, dt.date] | None:
+        if self.baseline_from is None or self.baseline_to is None:
+            return None
+        return self.baseline_from, self.baseline_to
+
+    @property
+    def baseline_span(self) -> tuple[dt.date, dt.date] | None:
+        """The days this course is compared with (``core.statistics.baseline_span``)."""
+        return baseline_span(self.first_session_on, self.picked_baseline)
 
 
 @dataclass(frozen=True)
@@ -81,30 +93,6 @@ class SavedCount:
 
 
 @dataclass(frozen=True)
-class Mean:
-    """The mean of the counts from ``first`` to ``last`` inclusive, over the days counted."""
-
-    first: dt.date
-    last: dt.date
-    value: float | None
-    days_counted: int
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-
-@dataclass(frozen=True)
-class Shedding:
-    """One protocol's recent counts, its mean now, and its mean before the course began."""
-
-    protocol: ShedProtocol
-    days: tuple[DayCount, ...]  # oldest first, one per calendar day
-    recent: Mean
-    baseline: Mean | None  # None when there is no course to anchor it to
-
-
-@dataclass(frozen=True)
 class PlannedSession:
     course: Course
     on: dt.date
@@ -130,7 +118,6 @@ class Dashboard:
     today: dt.date
     courses: tuple[Course, ...]
     current: CourseWeek | None
-    shedding: tuple[Shedding, ...]
     last_count_on: dt.date | None
     next_session: PlannedSession | None
     totals: Totals
@@ -151,7 +138,6 @@ def dashboard(today: dt.date | None = None) -> Dashboard:
         today=today,
         courses=tuple(all_courses),
         current=current,
-        shedding=shedding(today, current.anchor if current else None),
         last_count_on=last_count_on(today),
         next_session=next_planned_session(all_courses),
         totals=totals(),
@@ -177,6 +163,8 @@ def courses() -> list[Course]:
             pw.fn.MIN(session.date),
             pw.fn.MAX(session.date),
             treatment.dose,
+            treatment.baseline_from,
+            treatment.baseline_to,
         )
         .join(session, pw.JOIN.LEFT_OUTER)
         .group_by(treatment.id)
@@ -198,54 +186,6 @@ def current_course(all_courses: list[Course], today: dt.date) -> CourseWeek | No
         return None
     assert anchor is not None
     return CourseWeek(course, anchor, from_first_session, (today - anchor).days)
-
-
-def shedding(today: dt.date, anchor: dt.date | None) -> tuple[Shedding, ...]:
-    """Per protocol: the last ``STRIP_DAYS`` days, the last week's mean and the baseline mean.
-
-    A protocol is listed when it was counted in the strip or in the baseline window.
-    """
-    count = models.ShedCount
-    strip_start = today - dt.timedelta(days=STRIP_DAYS - 1)
-    recent_start = today - dt.timedelta(days=RECENT_DAYS - 1)
-    in_recent = count.date.between(recent_start, today)
-    windows = count.date.between(strip_start, today)
-    baseline_start = baseline_end = None
-    if anchor is not None:
-        baseline_start = anchor - dt.timedelta(days=BASELINE_DAYS)
-        baseline_end = anchor - dt.timedelta(days=1)
-        in_baseline = count.date.between(baseline_start, baseline_end)
-        windows = windows | in_baseline
-    else:
-        in_baseline = pw.SQL("0")
-
-    means = (
-        count.select(
-            count.protocol,
-            pw.fn.AVG(pw.Case(None, [(in_recent, count.value)])),
-            pw.fn.COUNT(pw.Case(None, [(in_recent, 1)])),
-            pw.fn.AVG(pw.Case(None, [(in_baseline, count.value)])),
-            pw.fn.COUNT(pw.Case(None, [(in_baseline, 1)])),
-        )
-        .where(windows)
-        .group_by(count.protocol)
-    )
-    by_protocol = {row[0]: row[1:] for row in means.tuples()}
-
-    counted = _counted_in_strip(today)
-    result = []
-    for protocol in ShedProtocol:  # the vocabulary's order, so the dashboard's rows stay put
-        if protocol not in by_protocol:
-            continue
-        recent_mean, recent_n, baseline_mean, baseline_n = by_protocol[protocol]
-        days = _strip_row(counted, protocol, strip_start)
-        baseline = None
-        if baseline_start is not None and baseline_end is not None:
-            baseline = Mean(baseline_start, baseline_end, baseline_mean, baseline_n)
-        result.append(
-            Shedding(protocol, days, Mean(recent_start, today, recent_mean, recent_n), baseline)
-        )
-    return tuple(result)
 
 
 def _counted_in_strip(today: dt.date) -> dict[tuple[ShedProtocol, dt.date], tuple[int, bool]]:

@@ -30,7 +30,9 @@ from hairjournal.ui.charts.density_chart import (
 )
 from hairjournal.ui.charts.plot_style import data_span
 from hairjournal.ui.charts.reference_bands import BandLine, course_bands
+from hairjournal.ui.charts.reference_markers import WeekMarkers, course_markers
 from hairjournal.ui.charts.shedding_chart import SheddingChart, ShedLines, with_means
+from hairjournal.ui.date_text import span_text
 from hairjournal.ui.history import History
 from hairjournal.ui.style import heading, paragraph, quiet
 
@@ -182,16 +184,16 @@ class ChartsView(QWidget):
             return
         axis, course = self.axis(), self.chosen_course()
         self.shedding.show_data(self.lines, self.marks, axis, self.shown_protocols())
-        first = None if course is None else course.first_session_on
         series = [
-            relative(DENSITY, self.checkins["density"], first, clinic=False),
-            relative(QUALITY, self.checkins["quality"], first, clinic=False),
-            relative(CLINIC, self.clinic, first, clinic=True),
+            relative(DENSITY, self.checkins["density"], course, clinic=False),
+            relative(QUALITY, self.checkins["quality"], course, clinic=False),
+            relative(CLINIC, self.clinic, course, clinic=True),
         ]
         bands: list[BandLine] = [] if course is None else course_bands(self.condition, course)
-        self.density.show_data(series, bands, self.marks, axis)
+        markers = [] if course is None else course_markers(self.condition, course)
+        self.density.show_data(series, bands, self.marks, axis, markers)
         self._fit_days()
-        self.note.setText(self._note(course, bands, series))
+        self.note.setText(self._note(course, bands, markers, series))
 
     def _fit_days(self) -> None:
         """Show every day (or week) of the journal; the charts share the x range.
@@ -212,15 +214,34 @@ class ChartsView(QWidget):
             self.shedding.getPlotItem().setXRange(first, last, padding=0.02)
 
     def _note(
-        self, course: chart_data.Course | None, bands: list[BandLine], series: list[Relative]
+        self,
+        course: chart_data.Course | None,
+        bands: list[BandLine],
+        markers: list[WeekMarkers],
+        series: list[Relative],
     ) -> str:
         if course is None:
             return NO_COURSE
         parts = [HELP]
+        if course.baseline is not None:
+            days = span_text(*course.baseline)
+            which = (
+                "the days you picked"
+                if course.baseline_picked
+                else "the 14 days before the first session"
+            )
+            parts.append(
+                f"Baseline: {days}, {which} (change it in the course's form under Sessions)."
+            )
         if not bands:
             parts.append(f"No published figures for {course.label} to draw as a range.")
+        if markers:
+            parts.append(
+                "Dotted green lines: weeks at which studies reported improvement without a "
+                "figure; rest the pointer on one for the study."
+            )
         if not any(len(one.days) for one in series):
-            parts.append("No check-ins or clinic figures in the 14 days before the first session.")
+            parts.append("No check-ins or clinic figures in the baseline days.")
         return " ".join(parts)
 
     # -- following the journal -------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hairjournal.store import due, progress, queries
 from hairjournal.ui import disclaimer
-from hairjournal.ui.date_text import day_text, span_text
+from hairjournal.ui.date_text import day_text
 from hairjournal.ui.day_strip import LEGEND, DayStrip
 from hairjournal.ui.due_card import due_card
 from hairjournal.ui.history import History
@@ -154,13 +154,12 @@ class DashboardView(QWidget):
         first = QHBoxLayout()
         first.setSpacing(14)
         first.addWidget(due_card(due_now), 2)
-        first.addWidget(self._course_card(data), 3)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(self._course_card(data), 1)
+        right.addWidget(self._totals_card(data.totals))
+        first.addLayout(right, 3)
         layout.addLayout(first)
-        second = QHBoxLayout()
-        second.setSpacing(14)
-        second.addWidget(self._means_card(data), 3)
-        second.addWidget(self._totals_card(data.totals), 2)
-        layout.addLayout(second)
         layout.addWidget(progress_card(progress.progress(data.today)))
         layout.addWidget(self._courses_card(data))
         footer = quiet(paragraph(disclaimer.SHORT))
@@ -224,55 +223,6 @@ class DashboardView(QWidget):
         layout.addStretch(1)
         return frame
 
-    def _means_card(self, data: queries.Dashboard) -> QFrame:
-        frame, layout = card("Mean of your own counts per day counted")
-        if not data.shedding:
-            if data.last_count_on is None:
-                text = "No shedding counts are recorded yet."
-            else:
-                text = (
-                    "No shedding counts in the last 14 days; the last was on "
-                    f"{day_text(data.last_count_on)}."
-                )
-            empty = paragraph(text)
-            empty.setObjectName("noCounts")
-            layout.addWidget(empty)
-            layout.addStretch(1)
-            return frame
-        layout.addLayout(self._means(data))
-        layout.addWidget(
-            quiet(
-                paragraph(
-                    "Plain averages of what you counted, side by side. They are not a verdict on "
-                    "any treatment: counts move with washing, season, illness and stress."
-                )
-            )
-        )
-        layout.addStretch(1)
-        return frame
-
-    def _means(self, data: queries.Dashboard) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setObjectName("sheddingMeans")
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(4)
-        first = data.shedding[0]
-        recent = span_text(first.recent.first, first.recent.last)
-        grid.addWidget(quiet(_label(f"Last 7 days\n{recent}")), 0, 1)
-        current = data.current
-        if first.baseline is not None and current is not None:
-            before = "the first session" if current.from_first_session else "the course started"
-            baseline = span_text(first.baseline.first, first.baseline.last)
-            grid.addWidget(quiet(_label(f"14 days before {before}\n{baseline}")), 0, 2)
-        for row, shed in enumerate(data.shedding, start=1):
-            grid.addWidget(_label(shed.protocol.label), row, 0)
-            grid.addWidget(_label(_mean_text(shed.recent), f"recent_{shed.protocol.value}"), row, 1)
-            if shed.baseline is not None:
-                name = f"baseline_{shed.protocol.value}"
-                grid.addWidget(_label(_mean_text(shed.baseline), name), row, 2)
-        grid.setColumnStretch(3, 1)
-        return grid
-
     def _courses_card(self, data: queries.Dashboard) -> QFrame:
         frame, layout = card("Courses")
         if not data.courses:
@@ -299,9 +249,3 @@ class DashboardView(QWidget):
         grid.setColumnStretch(len(headers) - 1, 1)
         layout.addLayout(grid)
         return frame
-
-
-def _mean_text(mean: queries.Mean) -> str:
-    if mean.value is None:
-        return "no counts"
-    return f"{mean.value:.1f}  ({mean.days_counted} of {mean.days} days counted)"

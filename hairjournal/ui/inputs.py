@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -64,6 +65,38 @@ class OptionalDateInput(QWidget):
         self.given.setChecked(value is not None)
         if value is not None:
             self.date.set_value(value)
+
+
+class DateSpanInput(QWidget):
+    """A span of days that may be left out: "from" and "to", both included."""
+
+    def __init__(
+        self, label: str, first: dt.date, last: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.given = QCheckBox(label)
+        self.first = DateInput(first)
+        self.last = DateInput(last)
+        self.first.setAccessibleName("First day")
+        self.last.setAccessibleName("Last day")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.given)
+        row.addWidget(self.first, 1)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.last, 1)
+        for date in (self.first, self.last):
+            date.setEnabled(False)
+            self.given.toggled.connect(date.setEnabled)
+
+    def value(self) -> tuple[dt.date, dt.date] | None:
+        return (self.first.value(), self.last.value()) if self.given.isChecked() else None
+
+    def set_value(self, value: tuple[dt.date, dt.date] | None) -> None:
+        self.given.setChecked(value is not None)
+        if value is not None:
+            self.first.set_value(value[0])
+            self.last.set_value(value[1])
 
 
 class ChoiceInput(QComboBox):

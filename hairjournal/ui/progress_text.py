@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from hairjournal.core.statistics import MIN_DAYS_IN_WINDOW, Change
 from hairjournal.store.progress import ProtocolProgress, Trigger
 from hairjournal.store.queries import CourseWeek
-from hairjournal.ui.date_text import MONTHS, day_text, span_text
+from hairjournal.ui.date_text import MONTHS, day_text
 
 NO_FIGURES = "no published figures for this week"
 PHOTO_LIMIT = (
@@ -43,51 +44,57 @@ def interval_text(change: Change) -> str:
     return f"{signed(change.low)} to {signed(change.high)}"
 
 
-def comparison_text(shed: ProtocolProgress, current: CourseWeek | None) -> str:
-    """The protocol's 7-day mean against its baseline, or what is missing for that."""
-    name = shed.protocol.label
+def baseline_name(shed: ProtocolProgress) -> str:
+    """What the baseline is: the user's own days, or the 14 days before the first session."""
+    return "your baseline" if shed.baseline_picked else "the 14 days before the first session"
+
+
+def mean_text(values: tuple[float, ...], first: dt.date, last: dt.date) -> str:
+    """'78.4 (7 of 7 days counted)' or 'no counts (of 14 days)'."""
+    days = (last - first).days + 1
+    if not values:
+        return f"no counts (of {_days(days)})"
+    return f"{sum(values) / len(values):.1f} ({len(values)} of {_days(days)} counted)"
+
+
+def change_text(shed: ProtocolProgress) -> str:
+    """'24 % lower (95 % interval 14 % to 34 % lower)'; see ``missing_text`` when there is none."""
+    if shed.change is None:
+        return ""
+    return f"{signed(shed.change.percent)} (95 % interval {interval_text(shed.change)})"
+
+
+def missing_text(shed: ProtocolProgress, current: CourseWeek | None) -> str:
+    """Why a protocol has no change to show, in words; "" when it has one."""
     if shed.change is not None:
-        assert shed.recent_mean is not None
-        assert shed.baseline_mean is not None
-        return (
-            f"{name}: 7-day mean {shed.recent_mean:.0f} against {shed.baseline_mean:.0f} before "
-            f"the first session: {signed(shed.change.percent)} "
-            f"(95 % interval {interval_text(shed.change)})"
-        )
+        return ""
     if current is None:
-        return f"{name}: no treatment course is recorded, so there is no baseline to compare with."
+        return "No treatment course is recorded, so there is no baseline to compare with."
     if shed.baseline_first is None or shed.baseline_last is None:
         return (
-            f"{name}: no session of {current.course.kind.label} is recorded yet; the baseline is "
-            "the 14 days before the first session."
+            f"No session of {current.course.kind.label} is recorded yet; the baseline is the 14 "
+            "days before the first session (or days you pick for the course)."
         )
-    missing = []
-    days = len(shed.recent)
-    if days < MIN_DAYS_IN_WINDOW:
-        when = span_text(shed.recent_first, shed.recent_last)
-        missing.append(f"{_days(days)} counted in the last 7 days ({when})")
-    days = len(shed.baseline)
-    if days < MIN_DAYS_IN_WINDOW:
-        when = span_text(shed.baseline_first, shed.baseline_last)
-        missing.append(f"{_days(days)} counted in the 14 days before the first session ({when})")
-    if missing:
+    sides = ((shed.recent, "the last 7 days"), (shed.baseline, baseline_name(shed)))
+    short = [where for counted, where in sides if len(counted) < MIN_DAYS_IN_WINDOW]
+    if short:
         return (
-            f"{name}: not enough counts to compare: {' and '.join(missing)}; "
-            f"at least {MIN_DAYS_IN_WINDOW} are needed in each."
+            f"Too few days counted in {' and in '.join(short)} to compare: at least "
+            f"{MIN_DAYS_IN_WINDOW} are needed in each."
         )
-    return f"{name}: the counts before the first session are all zero, so no change can be given."
+    return "The baseline counts are all zero, so no change can be given."
 
 
-def band_text(shed: ProtocolProgress, current: CourseWeek) -> str:
+def band_text(shed: ProtocolProgress) -> str:
     """Where the change sits against published figures at the course's week, or that none exist."""
-    where = f"At week {current.week} of {current.course.kind.label}"
     if not shed.bands:
-        return f"{where}: {NO_FIGURES}."
+        return _sentence_case(NO_FIGURES)
     parts = [
-        f"{band.position} the range reported by {band.source}, grade {band.grade}"
+        f"{band.position} the range reported by {band.source}, grade {band.grade} "
+        f"({band.low:g} % to {band.high:g} %)"
         for band in shed.bands
     ]
-    return f"{where}: {'; '.join(parts)}."
+    return _sentence_case("; ".join(parts))
 
 
 def trigger_text(trigger: Trigger) -> str:
@@ -100,6 +107,10 @@ def trigger_text(trigger: Trigger) -> str:
         f"{trigger.kind.label} on {day_text(trigger.started_on)}: shedding from it would be "
         f"expected from about {window} to {day_text(last)}"
     )
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _days(count: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,10 +14,11 @@ from hairjournal.core.enums import Condition, MeasurementKind
 from hairjournal.store import migrations, models
 from hairjournal.store.journal import create_journal, open_journal
 from hairjournal.store.migrations import SCHEMA_VERSION, MigrationError, Step, migrate
-from tests.journal_files import V1_FIXTURE
+from tests.journal_files import V1_FIXTURE, V2_FIXTURE
 
 # One committed fixture per released schema version; each must open and migrate to the newest.
-RELEASED_FIXTURES = {1: V1_FIXTURE}
+RELEASED_FIXTURES = {1: V1_FIXTURE, 2: V2_FIXTURE}
+ADDED_SINCE_V1 = {"treatment": ("next_session_on", "baseline_from", "baseline_to")}
 
 
 def _rows(path: Path, table: str, columns: str = "*") -> list[tuple[object, ...]]:
@@ -73,16 +75,22 @@ def _records(path: Path, table: str) -> list[dict[str, object]]:
         connection.close()
 
 
-def test_v1_rows_survive_the_upgrade_unchanged(v1_journal: Path) -> None:
+@pytest.mark.parametrize("version", RELEASED_FIXTURES)
+def test_released_rows_survive_the_upgrade_unchanged(tmp_path: Path, version: int) -> None:
+    old = tmp_path / "old.hairjournal"
+    shutil.copyfile(RELEASED_FIXTURES[version], old)
     tables = [model._meta.table_name for model in models.MODELS]
-    before = {table: _records(v1_journal, table) for table in tables}
+    before = {table: _records(old, table) for table in tables}
 
-    with open_journal(v1_journal):
+    with open_journal(old):
         pass
 
-    after = {table: _records(v1_journal, table) for table in tables}
-    # Treatment gained one column (next_session_on, empty); every other value is as it was.
-    assert all(row.pop("next_session_on") is None for row in after["treatment"])
+    after = {table: _records(old, table) for table in tables}
+    # Columns added since are empty where the old file had none; every other value is kept.
+    for table, columns in ADDED_SINCE_V1.items():
+        for row_before, row_after in zip(before[table], after[table], strict=True):
+            for column in columns:
+                assert row_after.pop(column) == row_before.pop(column, None)
     assert after == before
     assert all(before.values())  # the fixture has rows in every table
 
@@ -98,6 +106,22 @@ def test_upgraded_journal_takes_what_version_2_added(v1_journal: Path) -> None:
             models.Measurement.create(date="2025-04-01", kind=MeasurementKind.SAVIN, value=10)
         models.Treatment.delete_by_id(1)
         assert models.Session.select().count() == 0
+
+
+def test_upgraded_journal_takes_a_picked_baseline(tmp_path: Path) -> None:
+    old = tmp_path / "old.hairjournal"
+    shutil.copyfile(V2_FIXTURE, old)
+    with open_journal(old):
+        treatment = models.Treatment.get_by_id(1)
+        assert treatment.next_session_on == dt.date(2025, 4, 7)  # version 2's value kept
+        treatment.baseline_from, treatment.baseline_to = "2024-12-01", "2024-12-31"
+        treatment.save()
+        with pytest.raises(pw.IntegrityError):  # a span that ends before it starts
+            models.Treatment.update(baseline_to="2024-11-01").where(
+                models.Treatment.id == 1
+            ).execute()
+        with pytest.raises(pw.IntegrityError):  # one end without the other
+            models.Treatment.update(baseline_to=None).where(models.Treatment.id == 1).execute()
 
 
 def test_upgrade_is_preceded_by_a_backup_of_the_old_file(v1_journal: Path) -> None:

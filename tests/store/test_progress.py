@@ -80,6 +80,35 @@ def test_the_seven_days_are_set_against_the_fourteen_before_the_first_session(
     assert shed.bands == ()  # the shipped reference has no shedding figures
 
 
+def test_a_picked_baseline_replaces_the_fourteen_days(journal: OpenJournal) -> None:
+    add_course()
+    known_counts()
+    # The user compares with the 22 days from the first session instead (all 500).
+    picked = (FIRST_SESSION, day(21, FIRST_SESSION))
+    models.Treatment.update(baseline_from=picked[0], baseline_to=picked[1]).execute()
+
+    (shed,) = progress.progress(TODAY).protocols
+
+    assert shed.baseline_picked
+    assert (shed.baseline_first, shed.baseline_last) == picked
+    assert shed.baseline == (500.0,) * 22
+    assert shed.change is not None
+    assert shed.change.percent == pytest.approx((510 / 7 / 500 - 1) * 100)
+
+
+def test_a_picked_baseline_compares_even_before_any_session(journal: OpenJournal) -> None:
+    add_course(first_session=None)
+    add_counts(ShedProtocol.DAILY_TOTAL, day(-30), [100.0] * 10)
+    add_counts(ShedProtocol.DAILY_TOTAL, day(-6), RECENT)
+    models.Treatment.update(baseline_from=day(-30), baseline_to=day(-21)).execute()
+
+    (shed,) = progress.progress(TODAY).protocols
+
+    assert shed.baseline == (100.0,) * 10
+    assert shed.change is not None
+    assert shed.change.percent == pytest.approx((510 / 7 / 100 - 1) * 100)
+
+
 def test_the_most_used_protocol_comes_first(journal: OpenJournal) -> None:
     add_course()
     add_counts(ShedProtocol.DAILY_TOTAL, day(-3), [50] * 4)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import statistics
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from hairjournal.core.enums import (
     Condition,
@@ -155,47 +152,6 @@ def test_no_courses_no_current_course() -> None:
     assert queries.current_course([], TODAY) is None
 
 
-def test_shedding_strip_and_means(known: OpenJournal) -> None:
-    shedding = queries.shedding(TODAY, FIRST_EXOSOME_SESSION)
-    assert [s.protocol for s in shedding] == [
-        ShedProtocol.DAILY_TOTAL,
-        ShedProtocol.BRUSH,
-        ShedProtocol.COMB_60S,
-    ]
-    daily, brush, comb = shedding
-
-    assert len(daily.days) == 14
-    assert daily.days[0].day == D("2026-06-02")
-    assert daily.days[-1].day == TODAY
-    values = {d.day: d.value for d in daily.days if d.value is not None}
-    assert values == {D("2026-06-08"): 1000, D("2026-06-09"): 70, D("2026-06-12"): 80, TODAY: 90}
-
-    assert (daily.recent.first, daily.recent.last) == (D("2026-06-09"), TODAY)
-    assert daily.recent.value == pytest.approx(80.0)
-    assert daily.recent.days_counted == 3
-    assert daily.recent.days == 7
-
-    assert daily.baseline is not None
-    assert (daily.baseline.first, daily.baseline.last) == (D("2026-02-24"), D("2026-03-09"))
-    assert daily.baseline.value == pytest.approx(statistics.mean(range(100, 114)))
-    assert daily.baseline.days_counted == 14
-
-    [brush_day] = [d for d in brush.days if d.value is not None]
-    assert (brush_day.day, brush_day.value, brush_day.wash_day) == (D("2026-06-03"), 30, True)
-    assert brush.recent.value is None
-    assert brush.recent.days_counted == 0
-
-    assert all(d.value is None for d in comb.days)
-    assert comb.baseline is not None
-    assert comb.baseline.value == pytest.approx(20.0)
-
-
-def test_shedding_without_a_course_has_no_baseline(known: OpenJournal) -> None:
-    shedding = queries.shedding(TODAY, None)
-    assert [s.protocol for s in shedding] == [ShedProtocol.DAILY_TOTAL, ShedProtocol.BRUSH]
-    assert all(s.baseline is None for s in shedding)
-
-
 def test_last_count_ignores_counts_dated_after_today(known: OpenJournal) -> None:
     assert queries.last_count_on(TODAY) == TODAY
     assert queries.last_count_on(D("2026-06-10")) == D("2026-06-09")
@@ -225,8 +181,6 @@ def test_dashboard_puts_it_together(known: OpenJournal) -> None:
     assert board.today == TODAY
     assert board.current is not None
     assert board.current.week == 13
-    assert board.shedding[0].baseline is not None
-    assert board.shedding[0].baseline.first == D("2026-02-24")
     assert board.next_session is not None
     assert board.next_session.on == D("2026-06-25")
     assert board.totals.sessions == 4
@@ -238,39 +192,9 @@ def test_dashboard_of_an_empty_journal(empty: OpenJournal) -> None:
     board = queries.dashboard(TODAY)
     assert board.courses == ()
     assert board.current is None
-    assert board.shedding == ()
     assert board.next_session is None
     assert board.last_count_on is None
     assert board.totals == queries.Totals(0, 0, 0, 0, 0, 0)
-
-
-def test_recent_mean_is_the_mean_of_the_days_counted(empty: OpenJournal) -> None:
-    @settings(max_examples=40, deadline=None)
-    @given(st.lists(st.one_of(st.none(), st.integers(0, 2000)), min_size=14, max_size=14))
-    def check(values: list[int | None]) -> None:
-        models.ShedCount.delete().execute()
-        days = [TODAY - dt.timedelta(days=13 - n) for n in range(14)]
-        rows = [
-            {"date": day, "protocol": ShedProtocol.SHOWER, "value": value}
-            for day, value in zip(days, values, strict=True)
-            if value is not None
-        ]
-        if rows:
-            models.ShedCount.insert_many(rows).execute()
-        shedding = queries.shedding(TODAY, None)
-        counted_recent = [v for v in values[7:] if v is not None]
-        if not rows:
-            assert shedding == ()
-            return
-        [shower] = shedding
-        assert [d.value for d in shower.days] == values
-        assert shower.recent.days_counted == len(counted_recent)
-        if counted_recent:
-            assert shower.recent.value == pytest.approx(statistics.mean(counted_recent))
-        else:
-            assert shower.recent.value is None
-
-    check()
 
 
 # -- the quick entry's and the day strip's questions ---------------------------------------------
@@ -281,7 +205,9 @@ def test_strip_lists_protocols_counted_in_the_last_14_days(known: OpenJournal) -
     assert [r.protocol for r in rows] == [ShedProtocol.DAILY_TOTAL, ShedProtocol.BRUSH]
     daily, brush = rows
     assert [d.day for d in daily.days] == [D("2026-06-02") + dt.timedelta(n) for n in range(14)]
-    assert daily.days == queries.shedding(TODAY, FIRST_EXOSOME_SESSION)[0].days
+    assert daily.days[-1].day == TODAY
+    values = {d.day: d.value for d in daily.days if d.value is not None}
+    assert values == {D("2026-06-08"): 1000, D("2026-06-09"): 70, D("2026-06-12"): 80, TODAY: 90}
     [washed] = [d for d in brush.days if d.value is not None]
     assert (washed.day, washed.value, washed.wash_day) == (D("2026-06-03"), 30, True)
 

@@ -55,7 +55,7 @@ def test_an_empty_journal(view: DashboardView, journal: OpenJournal) -> None:
     view.refresh(TODAY)
     shown = texts(view)
     assert "No treatment course yet" in shown
-    assert named(view, "noCounts").text() == "No shedding counts are recorded yet."
+    assert named(view, "progress_none").text() == "No shedding counts are recorded yet."
     assert "No courses of treatment are recorded yet." in shown
     assert named(view, "due_count_daily_total").text() == "○ Daily total today: not counted yet"
     assert named(view, "due_photos") is None
@@ -87,10 +87,10 @@ def test_counts_that_are_not_recent_are_not_shown_as_recent(
     old = TODAY - dt.timedelta(days=40)
     models.ShedCount.create(date=old, protocol=ShedProtocol.SHOWER, value=55)
     view.refresh(TODAY)
-    assert named(view, "noCounts").text() == (
-        "No shedding counts in the last 14 days; the last was on 6 May 2026."
+    assert named(view, "progress_recent_shower").text() == "no counts (of 7 days)"
+    assert named(view, "progress_change_shower").text() == (
+        "No treatment course is recorded, so there is no baseline to compare with."
     )
-    assert named(view, "recent_shower") is None
 
 
 def test_the_cursor_starts_in_the_count_field(qtbot: QtBot, view: DashboardView) -> None:
@@ -118,7 +118,7 @@ def test_a_count_entered_shows_in_the_strip_the_due_card_and_the_totals(
     qtbot.waitUntil(lambda: named(view, "total_shed_counts").text() == "1")
     assert view.strip.cell(ShedProtocol.DAILY_TOTAL, TODAY).text() == "85"
     assert named(view, "due_count_daily_total").text() == "✓ Daily total today: 85"
-    assert named(view, "recent_daily_total").text() == "85.0  (1 of 7 days counted)"
+    assert named(view, "progress_recent_daily_total").text() == "85.0 (1 of 7 days counted)"
     assert view.quick_entry.value.count.text() == ""  # cleared for the next entry
     assert view.quick_entry.value.count.hasFocus()
 

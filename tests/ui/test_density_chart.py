@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -19,10 +20,17 @@ from hairjournal.store.chart_data import Course, Series
 from hairjournal.ui.charts.axis import AxisMode, TimeAxis
 from hairjournal.ui.charts.density_chart import CLINIC, DENSITY, DensityChart, relative
 from hairjournal.ui.charts.reference_bands import course_bands
+from hairjournal.ui.charts.reference_markers import course_markers
 from tests.ui.chart_samples import FIRST_SESSION, click_at, epoch, sample_marks
 
 WEEKS = TimeAxis(AxisMode.WEEKS, FIRST_SESSION)
-EXOSOME = Course(1, "Exosomes", TreatmentKind.EXOSOME.value, FIRST_SESSION)
+EXOSOME = Course(
+    1,
+    "Exosomes",
+    TreatmentKind.EXOSOME.value,
+    FIRST_SESSION,
+    (FIRST_SESSION - dt.timedelta(days=14), FIRST_SESSION - dt.timedelta(days=1)),
+)
 
 
 @pytest.fixture
@@ -49,24 +57,35 @@ CLINIC_FIGURES = series(("2026-03-15", 120.0), ("2026-06-14", 132.0))
 
 
 def test_checkins_are_percent_change_from_the_14_days_before_the_first_session() -> None:
-    change = relative(DENSITY, CHECKINS, FIRST_SESSION, clinic=False)
+    change = relative(DENSITY, CHECKINS, EXOSOME, clinic=False)
     assert change.baseline == 5.0  # 4 and 6; the missing rating is left out
     assert change.percent.tolist() == pytest.approx([-20.0, 20.0, 20.0])
     assert change.raw.tolist() == [4.0, 6.0, 6.0]
 
 
 def test_a_clinic_figure_on_the_first_session_day_is_the_baseline() -> None:
-    change = relative(CLINIC, CLINIC_FIGURES, FIRST_SESSION, clinic=True)
+    change = relative(CLINIC, CLINIC_FIGURES, EXOSOME, clinic=True)
     assert change.baseline == 120.0
     assert change.percent.tolist() == pytest.approx([0.0, 10.0])
-    assert relative(DENSITY, CLINIC_FIGURES, FIRST_SESSION, clinic=False).percent.size == 0
+    assert relative(DENSITY, CLINIC_FIGURES, EXOSOME, clinic=False).percent.size == 0
     assert relative(DENSITY, CHECKINS, None, clinic=False).percent.size == 0
+
+
+def test_days_the_user_picked_are_the_baseline_as_they_are() -> None:
+    picked = dataclasses.replace(
+        EXOSOME, baseline=(dt.date(2026, 3, 14), dt.date(2026, 3, 14)), baseline_picked=True
+    )
+    change = relative(DENSITY, CHECKINS, picked, clinic=False)
+    assert change.baseline == 6.0
+    assert change.percent.tolist() == pytest.approx([-100 / 3, 0.0, 0.0])
+    # no clinic figure that day: with picked days the day after the span is not added
+    assert relative(CLINIC, CLINIC_FIGURES, picked, clinic=True).percent.size == 0
 
 
 def test_plotted_lines_are_the_percent_changes(chart: DensityChart) -> None:
     lines = [
-        relative(DENSITY, CHECKINS, FIRST_SESSION, clinic=False),
-        relative(CLINIC, CLINIC_FIGURES, FIRST_SESSION, clinic=True),
+        relative(DENSITY, CHECKINS, EXOSOME, clinic=False),
+        relative(CLINIC, CLINIC_FIGURES, EXOSOME, clinic=True),
     ]
     chart.show_data(lines, [], sample_marks(), TimeAxis())
     x, y = chart.lines[CLINIC].getData()
@@ -139,8 +158,34 @@ def test_no_bands_for_a_treatment_without_published_percent_figures() -> None:
     assert course_bands(Condition.AGA_MALE, minoxidil) == []  # its figures are in hairs/cm²
 
 
+def test_findings_without_figures_are_dotted_lines_at_their_weeks(chart: DensityChart) -> None:
+    reported = [
+        m
+        for m in load_reference().markers
+        if m.condition is Condition.AGA_MALE and m.treatment is TreatmentKind.EXOSOME
+    ]
+    weeks = course_markers(Condition.AGA_MALE, EXOSOME)
+    assert [one.week for one in weeks] == sorted({m.week for m in reported})
+    assert sum(len(one.markers) for one in weeks) == len(reported)
+
+    chart.show_data([], [], sample_marks(), WEEKS, weeks)
+    assert [line.value() for line in chart.markers] == [one.week for one in weeks]
+    at_13 = next(line for line in chart.markers if line.value() == 13)
+    assert "Koumprentziotis et al., Clin Dermatol 2025, grade B" in at_13.toolTip()
+    assert "density" in at_13.toolTip()
+    assert "thickness" in at_13.toolTip()
+    assert at_13.label.toPlainText() == "wk 13"
+
+    calendar = TimeAxis(AxisMode.CALENDAR, FIRST_SESSION)
+    chart.show_data([], [], sample_marks(), calendar, weeks)
+    assert chart.markers[0].value() == epoch(FIRST_SESSION + dt.timedelta(weeks=weeks[0].week))
+    chart.show_data([], [], sample_marks(), TimeAxis(), weeks)  # no course: nothing to anchor
+    assert chart.markers == []
+    assert not any(getattr(item, "label", None) for item in chart.plot_item.items)
+
+
 def test_photo_markers_open_photos_here_too(qtbot: QtBot, chart: DensityChart) -> None:
-    clinic = relative(CLINIC, CLINIC_FIGURES, FIRST_SESSION, clinic=True)
+    clinic = relative(CLINIC, CLINIC_FIGURES, EXOSOME, clinic=True)
     chart.show_data([clinic], [], sample_marks(), WEEKS)
     markers = chart.marks.photos
     x, y = markers.getData()

@@ -96,7 +96,7 @@ def test_new_journal_without_a_first_treatment(
     assert read_journal(created, "SELECT title, onset_on FROM journal") == [
         ("My hair journal", None)
     ]
-    label = window.views["dashboard"].findChild(QLabel, "noCounts")
+    label = window.views["dashboard"].findChild(QLabel, "progress_none")
     assert label.text() == "No shedding counts are recorded yet."
 
 

@@ -68,10 +68,10 @@ def test_dashboard_of_the_sample_journal(window: MainWindow, today: dt.date) -> 
     assert f"in {sample.NEXT_SESSION_IN_DAYS} days" in next_session
     # The last six days were counted at 60 (today not yet); the 14 days before the first
     # session at 100.
-    assert label_text(window, "recent_daily_total").startswith("60.0  (6 of 7 days counted)")
-    assert label_text(window, "baseline_daily_total").startswith("100.0  (14 of 14 days counted)")
-    assert label_text(window, "recent_comb_60s").startswith("8.0  (1 of 7 days counted)")
-    assert label_text(window, "baseline_comb_60s") == "no counts"
+    assert label_text(window, "progress_recent_daily_total") == "60.0 (6 of 7 days counted)"
+    assert label_text(window, "progress_baseline_daily_total") == "100.0 (14 of 14 days counted)"
+    assert label_text(window, "progress_recent_comb_60s") == "8.0 (1 of 7 days counted)"
+    assert label_text(window, "progress_baseline_comb_60s") == "no counts (of 14 days)"
     assert label_text(window, "total_sessions") == "3"
     assert label_text(window, "total_shed_counts") == "122"
     assert label_text(window, "total_photos") == "1"

@@ -13,7 +13,6 @@ from hairjournal.store import models
 from hairjournal.store.progress import BandPosition, ProtocolProgress, Trigger
 from hairjournal.store.queries import Course, CourseWeek
 from hairjournal.ui import progress_text
-from hairjournal.ui.date_text import DASH
 from hairjournal.ui.main_window import MainWindow
 from tests.ui.sample_journal import BASELINE_VALUE, RECENT_VALUE
 
@@ -27,6 +26,8 @@ def shed(
     baseline: tuple[float, ...],
     change: Change | None,
     bands: tuple[BandPosition, ...] = (),
+    *,
+    picked: bool = False,
 ) -> ProtocolProgress:
     return ProtocolProgress(
         ShedProtocol.DAILY_TOTAL,
@@ -36,6 +37,7 @@ def shed(
         dt.date(2026, 5, 4),
         dt.date(2026, 5, 17),
         baseline,
+        picked,
         change,
         bands,
     )
@@ -43,11 +45,16 @@ def shed(
 
 def test_the_comparison_in_words() -> None:
     change = Change(percent=-25.2, low=-31.4, high=-18.6)
-    text = progress_text.comparison_text(shed((78.0,) * 7, (104.0,) * 14, change), WEEK_4)
-    assert text == (
-        "Daily total: 7-day mean 78 against 104 before the first session: 25 % lower "
-        "(95 % interval 19 % to 31 % lower)"
+    one = shed((78.0,) * 6, (104.0,) * 14, change)
+    assert progress_text.change_text(one) == "25 % lower (95 % interval 19 % to 31 % lower)"
+    assert progress_text.mean_text(one.recent, one.recent_first, one.recent_last) == (
+        "78.0 (6 of 7 days counted)"
     )
+    assert progress_text.mean_text((), one.baseline_first, one.baseline_last) == (
+        "no counts (of 14 days)"
+    )
+    assert progress_text.baseline_name(one) == "the 14 days before the first session"
+    assert progress_text.baseline_name(shed((), (), None, picked=True)) == "your baseline"
 
 
 def test_intervals_on_either_side_of_no_change() -> None:
@@ -59,23 +66,23 @@ def test_intervals_on_either_side_of_no_change() -> None:
 
 
 def test_what_is_missing_is_said() -> None:
-    text = progress_text.comparison_text(shed((80.0,) * 2, (100.0,) * 9, None), WEEK_4)
+    text = progress_text.missing_text(shed((80.0,) * 2, (100.0,) * 9, None), WEEK_4)
     assert text == (
-        "Daily total: not enough counts to compare: 2 days counted in the last 7 days "
-        f"(9{DASH}15 Jun 2026); at least 4 are needed in each."
+        "Too few days counted in the last 7 days to compare: at least 4 are needed in each."
     )
-    text = progress_text.comparison_text(shed((80.0,) * 7, (), None), WEEK_4)
-    assert f"0 days counted in the 14 days before the first session (4{DASH}17 May 2026)" in text
+    text = progress_text.missing_text(shed((80.0,) * 2, (), None, picked=True), WEEK_4)
+    assert "in the last 7 days and in your baseline to compare" in text
+    assert "no baseline" in progress_text.missing_text(shed((80.0,), (), None), None)
 
 
 def test_no_band_says_so_and_a_band_names_its_source() -> None:
     change = Change(-25.0, -31.0, -19.0)
-    assert progress_text.band_text(shed((78.0,), (104.0,), change), WEEK_4) == (
-        "At week 4 of Exosomes: no published figures for this week."
+    assert progress_text.band_text(shed((78.0,), (104.0,), change)) == (
+        "No published figures for this week"
     )
     band = BandPosition("Example et al. 2030", "B", -30.0, -10.0, "within")
-    assert progress_text.band_text(shed((78.0,), (104.0,), change, (band,)), WEEK_4) == (
-        "At week 4 of Exosomes: within the range reported by Example et al. 2030, grade B."
+    assert progress_text.band_text(shed((78.0,), (104.0,), change, (band,))) == (
+        "Within the range reported by Example et al. 2030, grade B (-30 % to -10 %)"
     )
 
 
@@ -101,9 +108,7 @@ def label(window: MainWindow, name: str) -> QLabel:
 
 def expected_change(recent: list[float]) -> str:
     change = percent_change(recent, [float(BASELINE_VALUE)] * 14)
-    mean = sum(recent) / len(recent)
     return (
-        f"Daily total: 7-day mean {mean:.0f} against {BASELINE_VALUE} before the first session: "
         f"{progress_text.signed(change.percent)} "
         f"(95 % interval {progress_text.interval_text(change)})"
     )
@@ -117,8 +122,13 @@ def test_the_card_is_on_the_dashboard_and_follows_a_new_count(
     recent = [float(RECENT_VALUE)] * 6
     assert label(window, "progress_change_daily_total").text() == expected_change(recent)
     assert label(window, "progress_change_daily_total").isVisible()
-    assert label(window, "progress_band_daily_total").text() == (
-        "At week 12 of Exosomes: no published figures for this week."
+    assert label(window, "progress_band_daily_total").text() == "No published figures for this week"
+    assert label(window, "progress_header_4").text() == "Published figures at week 12"
+    assert label(window, "progress_recent_daily_total").text() == (
+        f"{RECENT_VALUE:.1f} (6 of 7 days counted)"
+    )
+    assert label(window, "progress_baseline_daily_total").text() == (
+        f"{BASELINE_VALUE:.1f} (14 of 14 days counted)"
     )
     assert label(window, "progress_disclaimer").text() == progress_text.DISCLAIMER
     assert "22 %" in label(window, "progress_photos").text()
@@ -144,4 +154,4 @@ def test_the_card_is_on_the_dashboard_and_follows_a_new_count(
 
     after = expected_change([*recent, 130.0])
     qtbot.waitUntil(lambda: label(window, "progress_change_daily_total").text() == after)
-    assert "7-day mean 70 against 100" in after
+    assert label(window, "progress_recent_daily_total").text() == "70.0 (7 of 7 days counted)"

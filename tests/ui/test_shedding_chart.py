@@ -73,12 +73,21 @@ def test_normal_ranges_follow_the_evidence_and_daily_totals_get_none(chart: Shed
     chart.show_data(with_means(sample_series()), sample_marks(), CALENDAR)
     assert set(chart.ranges) == {ShedProtocol.COMB_60S}
     comb = chart.ranges[ShedProtocol.COMB_60S]
-    assert comb.getRegion() == (0, 78)
-    assert "Wasko 2008, grade B" in comb.toolTip()
-    assert "mean 10.2" in comb.toolTip()
-    label = comb.lines[1].childItems()[0]
-    assert isinstance(label, pg.InfLineLabel)
-    assert "Wasko 2008, grade B" in label.toPlainText()
+    assert comb.region.getRegion() == (0, 78)
+    assert "Wasko 2008, grade B" in comb.region.toolTip()
+    assert "mean 10.2" in comb.region.toolTip()
+    legend = [label.text for _sample, label in chart.plot_item.legend.items]
+    assert "60-s comb normal 0-78 (Wasko 2008, B)" in legend
+
+    only_daily = [
+        line
+        for line in with_means(sample_series())
+        if line.series.protocol != ShedProtocol.COMB_60S
+    ]
+    chart.show_data(only_daily, sample_marks(), CALENDAR)
+    assert chart.ranges == {}
+    assert comb.region not in chart.plot_item.items
+    assert not any("normal" in label.text for _sample, label in chart.plot_item.legend.items)
 
 
 def test_the_wash_test_range_is_27_9_plus_or_minus_12_2(chart: SheddingChart) -> None:
@@ -87,9 +96,9 @@ def test_the_wash_test_range_is_27_9_plus_or_minus_12_2(chart: SheddingChart) ->
         ShedProtocol.WASH_TEST, days, np.array([30.0, 25.0, 41.0]), np.ones(3, dtype=bool)
     )
     chart.show_data(with_means([wash]), sample_marks(), CALENDAR)
-    low, high = chart.ranges[ShedProtocol.WASH_TEST].getRegion()
+    low, high = chart.ranges[ShedProtocol.WASH_TEST].region.getRegion()
     assert (low, high) == pytest.approx((15.7, 40.1))
-    assert "Li 2022, grade B" in chart.ranges[ShedProtocol.WASH_TEST].toolTip()
+    assert "Li 2022, grade B" in chart.ranges[ShedProtocol.WASH_TEST].region.toolTip()
 
 
 def test_only_the_chosen_protocols_are_drawn(chart: SheddingChart) -> None:

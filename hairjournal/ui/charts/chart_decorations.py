@@ -76,9 +76,9 @@ class MarkItems:
     def __init__(
         self, plot: pg.PlotItem, open_photo: Callable[[int], None], background: QColor
     ) -> None:
-        self.sessions = DaySpans(
-            pg.mkPen(SESSION_COLOUR, width=1, style=Qt.PenStyle.DashLine), None
-        )
+        # Solid and opaque: a dashed or translucent line the height of the chart costs more to
+        # paint than a year of points.
+        self.sessions = DaySpans(pg.mkPen(_over(SESSION_COLOUR, background), width=1), None)
         # Opaque, and beneath everything: translucent full-height spans cost more to paint than
         # ten years of points.
         self.events = DaySpans(pg.mkPen(None), _over(EVENT_COLOUR, background))
@@ -152,28 +152,52 @@ def _event_text(span: EventSpan) -> str:
     return f"{text}\n{span.notes}" if span.notes else text
 
 
+@dataclass(frozen=True)
+class DrawnRange:
+    """A normal range as drawn: the band across the chart, and its entry in the legend."""
+
+    region: pg.LinearRegionItem
+    sample: pg.PlotDataItem  # not in the plot: only the legend draws it
+    name: str
+
+
 def normal_range(
-    plot: pg.PlotItem, low: float, high: float, colour: QColor, text: str
-) -> pg.LinearRegionItem:
-    """A horizontal band across the whole chart, labelled (and with a tooltip) with ``text``."""
-    fill = QColor(colour)
-    fill.setAlpha(35)
-    edge = QColor(colour)
-    edge.setAlpha(120)
+    plot: pg.PlotItem,
+    low: float,
+    high: float,
+    colour: QColor,
+    name: str,
+    text: str,
+    background: QColor,
+) -> DrawnRange:
+    """A horizontal band across the whole chart, named ``name`` in the legend, ``text`` its tip.
+
+    Named in the legend rather than on the chart, where the points would cover the words.
+    """
+    # Opaque, beneath the event spans (which cover it where they cross): a translucent fill
+    # across the whole view costs as much to paint as the points.
+    fill = _over(QColor(colour.red(), colour.green(), colour.blue(), 35), background)
+    edge_pen = pg.mkPen(_over(QColor(colour.red(), colour.green(), colour.blue(), 120), background))
     region = pg.LinearRegionItem(
         (low, high),
         orientation="horizontal",
         brush=pg.mkBrush(fill),
-        pen=pg.mkPen(edge, style=Qt.PenStyle.DotLine),
+        pen=edge_pen,
         movable=False,
     )
     region.setToolTip(text)
-    region.setZValue(-20)
-    # Just inside the band's top edge, at the left, where the text reads as the band's name.
-    label = pg.InfLineLabel(region.lines[1], text=text, position=0.01, anchors=[(0, 0), (0, 0)])
-    label.setColor(colour.darker(130))
+    region.setZValue(-40)
     plot.addItem(region, ignoreBounds=True)
-    return region
+    sample = pg.PlotDataItem(pen=edge_pen, fillLevel=0, fillBrush=pg.mkBrush(fill))
+    if plot.legend is not None:
+        plot.legend.addItem(sample, name)
+    return DrawnRange(region, sample, name)
+
+
+def remove_range(plot: pg.PlotItem, drawn: DrawnRange) -> None:
+    plot.removeItem(drawn.region)
+    if plot.legend is not None:
+        plot.legend.removeItem(drawn.sample)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from hairjournal.core.statistics import baseline
-from hairjournal.store.chart_data import Series
+from hairjournal.core.statistics import values_between
+from hairjournal.store.chart_data import Course, Series
 from hairjournal.ui.charts.axis import TimeAxis, apply_axis
 from hairjournal.ui.charts.chart_decorations import (
     DrawnBand,
@@ -24,6 +24,7 @@ from hairjournal.ui.charts.chart_decorations import (
 )
 from hairjournal.ui.charts.plot_style import styled_plot
 from hairjournal.ui.charts.reference_bands import BandLine, draw_bands
+from hairjournal.ui.charts.reference_markers import WeekMarkers, draw_markers
 
 DENSITY = "Check-in density"
 QUALITY = "Check-in quality"
@@ -46,19 +47,22 @@ class Relative:
     baseline: float | None
 
 
-def relative(name: str, series: Series, first_session: dt.date | None, *, clinic: bool) -> Relative:
-    """``series`` against the mean of its baseline (``core.statistics.baseline``).
+def relative(name: str, series: Series, course: Course | None, *, clinic: bool) -> Relative:
+    """``series`` against the mean of its values in ``course``'s baseline days.
 
     A clinic measures before it treats, so a clinic figure taken on the first session's day
-    belongs to the baseline; a check-in that day may come after the session, so it does not.
+    belongs to the usual baseline; a check-in that day may come after the session, so it does
+    not. Days the user picked are taken as they are.
     """
     keep = ~np.isnan(series.values)
     days, values = series.days[keep], series.values[keep]
     empty = Relative(name, days[:0], values[:0], values[:0], None)
-    if first_session is None or not len(days):
+    if course is None or course.baseline is None or not len(days):
         return empty
-    end = first_session + dt.timedelta(days=1) if clinic else first_session
-    before = baseline(zip(days.tolist(), values.tolist(), strict=True), end)
+    first, last = course.baseline
+    if clinic and not course.baseline_picked:
+        last += dt.timedelta(days=1)
+    before = values_between(zip(days.tolist(), values.tolist(), strict=True), first, last)
     if not before or np.mean(before) == 0:
         return empty
     mean = float(np.mean(before))
@@ -77,6 +81,7 @@ class DensityChart(pg.PlotWidget):
         self.axis = TimeAxis()
         self.lines: dict[str, pg.PlotDataItem] = {}
         self.bands: list[DrawnBand] = []
+        self.markers: list[pg.InfiniteLine] = []
         self.marks = MarkItems(
             self.plot_item, self.photo_requested.emit, self.backgroundBrush().color()
         )
@@ -90,15 +95,19 @@ class DensityChart(pg.PlotWidget):
         bands: Sequence[BandLine],
         marks: Marks,
         axis: TimeAxis,
+        markers: Sequence[WeekMarkers] = (),
     ) -> None:
-        """Draw the series, the chosen course's reference bands (on the weeks axis' anchor)."""
+        """Draw the series, the chosen course's reference bands and markers (at its anchor)."""
         plot = self.plot_item
-        for item in [*self.lines.values(), *(i for band in self.bands for i in band.items)]:
+        drawn = [*self.lines.values(), *(i for band in self.bands for i in band.items)]
+        for item in [*drawn, *self.markers]:
             plot.removeItem(item)
         self.lines.clear()
         self.axis = axis
         apply_axis(plot, axis)
-        self.bands = draw_bands(plot, axis, bands) if axis.anchor is not None else []
+        anchored = axis.anchor is not None
+        self.bands = draw_bands(plot, axis, bands) if anchored else []
+        self.markers = draw_markers(plot, axis, markers) if anchored else []
         for one in series:
             if not len(one.days):
                 continue

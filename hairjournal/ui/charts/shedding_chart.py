@@ -16,10 +16,12 @@ from hairjournal.core.statistics import rolling_mean
 from hairjournal.store.chart_data import ShedSeries
 from hairjournal.ui.charts.axis import TimeAxis, apply_axis
 from hairjournal.ui.charts.chart_decorations import (
+    DrawnRange,
     MarkItems,
     Marks,
     hover_values,
     normal_range,
+    remove_range,
     tuned_for_long_series,
 )
 from hairjournal.ui.charts.plot_style import styled_plot
@@ -44,6 +46,7 @@ class NormalRange:
     who: str
     source: str
     grade: str
+    short: str  # the protocol's name where room is short (the legend)
 
     def text(self) -> str:
         return (
@@ -51,12 +54,23 @@ class NormalRange:
             f"{self.source}, grade {self.grade})"
         )
 
+    def label(self) -> str:
+        return f"{self.short} normal {self.low:g}-{self.high:g} ({self.source}, {self.grade})"
+
 
 # Evidence section 1. Daily totals, shower and brush counts have no validated norm: no band.
 NORMAL_RANGES: dict[ShedProtocol, NormalRange] = {
-    ShedProtocol.COMB_60S: NormalRange(0, 78, 10.2, "healthy men 20-40 y", "Wasko 2008", "B"),
+    ShedProtocol.COMB_60S: NormalRange(
+        0, 78, 10.2, "healthy men 20-40 y", "Wasko 2008", "B", "60-s comb"
+    ),
     ShedProtocol.WASH_TEST: NormalRange(
-        round(27.9 - 12.2, 1), round(27.9 + 12.2, 1), 27.9, "hairs per wash", "Li 2022", "B"
+        round(27.9 - 12.2, 1),
+        round(27.9 + 12.2, 1),
+        27.9,
+        "hairs per wash",
+        "Li 2022",
+        "B",
+        "Wash test",
     ),
 }
 
@@ -96,7 +110,7 @@ class SheddingChart(pg.PlotWidget):
         self.axis = TimeAxis()
         # Points by protocol and wash day, and the 7-day mean by protocol (wash day None).
         self.items: dict[tuple[ShedProtocol, bool | None], pg.PlotDataItem] = {}
-        self.ranges: dict[ShedProtocol, pg.LinearRegionItem] = {}
+        self.ranges: dict[ShedProtocol, DrawnRange] = {}
         self.marks = MarkItems(
             self.plot_item, self.photo_requested.emit, self.backgroundBrush().color()
         )
@@ -158,7 +172,7 @@ class SheddingChart(pg.PlotWidget):
 
     def _show_ranges(self, protocols: set[ShedProtocol]) -> None:
         for protocol in [p for p in self.ranges if p not in protocols]:
-            self.plot_item.removeItem(self.ranges.pop(protocol))
+            remove_range(self.plot_item, self.ranges.pop(protocol))
         for protocol in protocols:
             known = NORMAL_RANGES.get(protocol)
             if known is not None and protocol not in self.ranges:
@@ -167,5 +181,7 @@ class SheddingChart(pg.PlotWidget):
                     known.low,
                     known.high,
                     COLOURS[protocol],
+                    known.label(),
                     f"{protocol.label}: {known.text()}",
+                    self.backgroundBrush().color(),
                 )

@@ -132,3 +132,39 @@ def test_failed_save_keeps_the_input_and_says_why(
     assert "input/output error" in form.failure.text()
     assert form.product.text() == "Minoxidil 5 %"
     assert history.stack.count() == 0
+
+
+def test_a_picked_baseline_is_saved_shown_again_and_cleared(qtbot: QtBot, history: History) -> None:
+    form = _form(qtbot, history)
+    type_date(qtbot, form.started_on, dt.date(2026, 5, 1))
+    assert not form.baseline.first.isEnabled()  # unticked: the 14 days before the first session
+    form.baseline.given.click()
+    type_date(qtbot, form.baseline.first, dt.date(2026, 3, 2))
+    type_date(qtbot, form.baseline.last, dt.date(2026, 3, 29))
+    with qtbot.waitSignal(form.saved) as saved:
+        press_enter(qtbot, form.dose)
+    course = models.Treatment.get_by_id(saved.args[0])
+    assert (course.baseline_from, course.baseline_to) == (dt.date(2026, 3, 2), dt.date(2026, 3, 29))
+
+    again = _form(qtbot, history, course.id)
+    assert again.baseline.value() == (dt.date(2026, 3, 2), dt.date(2026, 3, 29))
+    again.baseline.given.click()
+    with qtbot.waitSignal(again.saved):
+        press_enter(qtbot, again.dose)
+    course = models.Treatment.get_by_id(course.id)
+    assert (course.baseline_from, course.baseline_to) == (None, None)
+
+
+def test_a_baseline_that_ends_before_it_starts_is_refused_and_kept(
+    qtbot: QtBot, history: History
+) -> None:
+    before = models.Treatment.select().count()
+    form = _form(qtbot, history)
+    form.baseline.given.click()
+    type_date(qtbot, form.baseline.first, dt.date(2026, 3, 29))
+    type_date(qtbot, form.baseline.last, dt.date(2026, 3, 2))
+    press_enter(qtbot, form.dose)
+    assert form.isVisible()
+    assert form.field_errors["baseline"].text() == "The baseline ends before it starts."
+    assert form.baseline.value() == (dt.date(2026, 3, 29), dt.date(2026, 3, 2))
+    assert models.Treatment.select().count() == before
