@@ -89,7 +89,7 @@ def check_journal(path: Path) -> CheckReport:
     """Check the journal at ``path`` without changing it (a journal open elsewhere is fine)."""
     path = Path(path)
     try:
-        inspection = inspect_journal(path)
+        inspection = inspect_journal(path, thorough=True)
     except JournalRefused as refused:
         return CheckReport(path, problems=(refused.message,))
     checks = ["Integrity (quick_check): ok"]
@@ -113,7 +113,7 @@ def check_journal(path: Path) -> CheckReport:
             contents = _contents(connection)
     except JournalRefused as refused:
         problems.append(refused.message)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, ValueError, TypeError) as error:  # damaged text, or a date that is none
         problems.append(f"Its records cannot be read: {error}.")
     return CheckReport(path, tuple(checks), tuple(problems), contents)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -83,8 +84,17 @@ def lock_path(journal: Path) -> Path:
     return journal.with_name(journal.name + ".lock")
 
 
-def inspect_journal(path: Path) -> Inspection:
-    """Look at ``path`` without changing it; raise ``JournalRefused`` for a file we won't open."""
+LARGE_TABLE = models.PhotoOriginal._meta.table_name  # checked on open only when thorough
+
+
+def inspect_journal(path: Path, *, thorough: bool = False) -> Inspection:
+    """Look at ``path`` without changing it; raise ``JournalRefused`` for a file we won't open.
+
+    SQLite's quick_check runs on every table and index but the photos' originals, whose pages
+    are most of a journal (gigabytes, years on): reading them all would make opening as slow
+    as copying the file. ``thorough`` checks them too, as ``hairjournal check`` and the
+    verification of every backup do; an original is also checked when its photo is read.
+    """
     path = Path(path)
     if not path.exists():
         raise JournalRefused(path, Refusal.MISSING, f"There is no journal at {path}.")
@@ -131,15 +141,33 @@ def inspect_journal(path: Path) -> Inspection:
                 "open it. It has not been changed.",
             )
         try:
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            problems = _quick_check(connection, thorough=thorough)
             orphans = len(connection.execute("PRAGMA foreign_key_check").fetchall())
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # names that are not text
             raise _damaged(path, str(error)) from error
     inspection = Inspection(version, problems, orphans)
     if problems != ["ok"]:
         lines = [line for problem in problems for line in problem.splitlines()]
         raise _damaged(path, next(line for line in lines if not line.startswith("***")))
     return inspection
+
+
+def _quick_check(connection: sqlite3.Connection, *, thorough: bool) -> list[str]:
+    """SQLite's quick_check of the whole file, or of every table but the photos' originals."""
+    if thorough:
+        return [row[0] for row in connection.execute("PRAGMA quick_check")]
+    tables = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        if name != LARGE_TABLE
+    ]
+    problems = []
+    for table in tables:
+        found = [row[0] for row in connection.execute(f'PRAGMA quick_check("{table}")')]
+        problems += [problem for problem in found if problem != "ok"]
+    return problems or ["ok"]
 
 
 def _damaged(path: Path, detail: str) -> JournalRefused:
@@ -201,10 +229,27 @@ class OpenJournal:
         self.close()
 
 
+# A process killed while it was writing its lock leaves the file empty, naming no process to
+# ask about; a live process fills its lock within microseconds of creating it.
+ABANDONED_LOCK_AGE_S = 1.0
+
+
+def _abandoned(lock: QLockFile, path: Path) -> bool:
+    """Whether the lock names no process and is older than any live process leaves it so."""
+    pid, _host, _app = lock.getLockInfo()
+    try:
+        age = time.time() - lock_path(path).stat().st_mtime
+    except OSError:
+        return False
+    return pid == 0 and age > ABANDONED_LOCK_AGE_S
+
+
 def _acquire_lock(path: Path) -> QLockFile:
     lock = QLockFile(str(lock_path(path)))
     lock.setStaleLockTime(0)  # a lock is stale only when its process has gone
     if lock.tryLock(0):
+        return lock
+    if _abandoned(lock, path) and lock.removeStaleLockFile() and lock.tryLock(0):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
         pid, host, app = lock.getLockInfo()
@@ -242,7 +287,10 @@ def open_journal(path: Path) -> OpenJournal:
     try:
         inspection = inspect_journal(path)
         with private_files():
-            db = _connect(path)
+            try:
+                db = _connect(path)
+            except (pw.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as error:
+                raise _damaged(path, str(error)) from error  # a schema SQLite cannot read
         journal = OpenJournal(path, db, lock)
         if inspection.schema_version < SCHEMA_VERSION:
             make_private_folder(backups_folder(path))

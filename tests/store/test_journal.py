@@ -163,6 +163,39 @@ def test_damaged_file_still_answers_simple_queries(tmp_path: Path) -> None:
     connection.close()
 
 
+def test_a_damaged_photo_original_is_found_by_the_thorough_check(tmp_path: Path) -> None:
+    # Opening checks every table but the originals (gigabytes in a journal of years); the
+    # thorough check of `hairjournal check` and of every backup reads them too.
+    path = make_journal(tmp_path / "j.hairjournal", counts=10)
+    filler = b"\xab" * 200_000
+    with open_journal(path):
+        photo = models.Photo.create(
+            taken_at=dt.datetime(2026, 1, 1, 8),
+            region="vertex",
+            sha256="a" * 64,
+            format="JPEG",
+            width=10,
+            height=10,
+            imported_at=dt.datetime(2026, 1, 1, 8),
+            thumbnail=b"",
+        )
+        models.PhotoOriginal.create(photo=photo, data=filler)
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    overflow = next(
+        start
+        for start in range(page, len(data), page)
+        if data[start + 4 : start + page] == filler[: page - 4]
+    )
+    data[overflow : overflow + 4] = (2**31).to_bytes(4, "big")  # a next page that cannot be
+    path.write_bytes(data)
+
+    inspect_journal(path)  # opening stays quick: the originals are not read
+    with pytest.raises(JournalRefused) as refused:
+        inspect_journal(path, thorough=True)
+    assert refused.value.refusal is Refusal.DAMAGED
+
+
 def test_missing_file_is_not_created_by_open(tmp_path: Path) -> None:
     with pytest.raises(JournalRefused) as refused:
         open_journal(tmp_path / "nowhere.hairjournal")
