@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 HEADINGS = ("what", "ours", "baseline", "ratio", "budget", "met")
 
@@ -28,6 +30,20 @@ def print_table(rows: list[Row]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
         if number == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def report(rows: list[Row], path: Path, benchmark: str, details: dict[str, Any]) -> int:
+    """Print the table, write it and ``details`` as JSON to ``path``; exit status 0 if all met.
+
+    ``python -m tests.bench.suite`` gathers every benchmark's ``rows`` into one table.
+    """
+    print_table(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    met = all(row.met for row in rows)
+    document = {"benchmark": benchmark, "rows": [asdict(row) for row in rows], "met": met}
+    path.write_text(json.dumps(document | details, indent=2))
+    print(f"Written to {path}")
+    return 0 if met else 1
 
 
 def proc_stat_ticks() -> tuple[int, int] | None:

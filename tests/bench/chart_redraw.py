@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import statistics
 import sys
@@ -36,7 +35,7 @@ from hairjournal.store.chart_data import EventSpan, PhotoDay, ShedSeries
 from hairjournal.ui.charts.axis import TimeAxis
 from hairjournal.ui.charts.chart_decorations import Marks
 from hairjournal.ui.charts.shedding_chart import SheddingChart, with_means
-from tests.bench.bench_table import Row, print_table
+from tests.bench.bench_table import Row, report
 
 DAYS = 3650
 SIZE = (1100, 420)
@@ -128,31 +127,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
         Row("7-day mean, worked out once per read", f"{mean_ms:.1f} ms", "", "", "", True),
     ]
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "benchmark": "chart_redraw",
-                "days": DAYS,
-                "size": list(SIZE),
-                "rounds": args.rounds,
-                "ours_ms": ours_ms,
-                "baseline_ms": baseline_ms,
-                "ratio": ratio,
-                "time_budget_ms": TIME_BUDGET_MS,
-                "ratio_budget": RATIO_BUDGET,
-                "rolling_mean_ms": mean_ms,
-                "met": rows[0].met,
-            },
-            indent=2,
-        )
+    status = report(
+        rows,
+        args.json,
+        "chart_redraw",
+        {
+            "days": DAYS,
+            "size": list(SIZE),
+            "rounds": args.rounds,
+            "ours_ms": ours_ms,
+            "baseline_ms": baseline_ms,
+            "ratio": ratio,
+            "time_budget_ms": TIME_BUDGET_MS,
+            "ratio_budget": RATIO_BUDGET,
+            "rolling_mean_ms": mean_ms,
+        },
     )
-    print(f"Written to {args.json}")
     chart.close()
     bare.close()
     app.processEvents()
-    return 0 if rows[0].met else 1
+    return status
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ screen under 150 ms; memory bounded.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -30,7 +29,7 @@ from hairjournal.store.journal import open_journal
 from hairjournal.ui.gallery_model import CACHE_BYTES
 from hairjournal.ui.history import History
 from hairjournal.ui.photos_view import PhotosView
-from tests.bench.bench_table import Row, print_table
+from tests.bench.bench_table import Row, report
 from tests.bench.synthetic_journal import Size, journal
 
 FIRST_SCREEN_BUDGET_MS = 150.0
@@ -131,25 +130,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             bounded,
         ),
     ]
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "benchmark": "gallery",
-                "photos": GALLERY.photos,
-                "first_screen_ms": first_ms,
-                "first_screen_budget_ms": FIRST_SCREEN_BUDGET_MS,
-                "resident_mb_by_pass": passes,
-                "cache_budget_bytes": CACHE_BYTES,
-                "met": rows[0].met and bounded,
-            },
-            indent=2,
-        )
+    status = report(
+        rows,
+        args.json,
+        "gallery",
+        {
+            "photos": GALLERY.photos,
+            "first_screen_ms": first_ms,
+            "first_screen_budget_ms": FIRST_SCREEN_BUDGET_MS,
+            "resident_mb_by_pass": passes,
+            "cache_budget_bytes": CACHE_BYTES,
+        },
     )
-    print(f"Written to {args.json}")
     app.processEvents()
-    return 0 if rows[0].met and bounded else 1
+    return status
 
 
 if __name__ == "__main__":

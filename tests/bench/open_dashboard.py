@@ -17,7 +17,6 @@ Run with ``--years 1 2 5`` it reports how start-up time and memory grow with the
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -28,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.bench.bench_table import Row, print_table
+from tests.bench.bench_table import Row, report
 
 RATIO_BUDGET = 1.3
 WINDOW = (1280, 800)
@@ -195,12 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "met": met,
             }
         )
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    report = {"benchmark": "open_dashboard", "ratio_budget": RATIO_BUDGET, "runs": results}
-    args.json.write_text(json.dumps(report, indent=2))
-    print(f"Written to {args.json}")
-    return 0 if all(r["met"] for r in results) else 1
+    return report(
+        rows, args.json, "open_dashboard", {"ratio_budget": RATIO_BUDGET, "runs": results}
+    )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 import io
 import itertools
-import json
 import os
 import sqlite3
 import statistics
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from tests.bench.bench_table import Row, cpu_busy, print_table, proc_stat_ticks
+from tests.bench.bench_table import Row, cpu_busy, proc_stat_ticks, report
 
 PHOTO_SIZE = (4000, 3000)
 THUMBNAIL_SIDE = 384  # as services.photo_decode makes them
@@ -194,30 +193,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cores >= 0.75 * workers,
             )
         )
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "benchmark": "photo_import",
-                "photos": len(files),
-                "photo_size": list(PHOTO_SIZE),
-                "workers": workers,
-                "rounds": args.rounds,
-                "ours_seconds": ours,
-                "baseline_seconds": baseline,
-                "ratio": ratio,
-                "ratio_budget": RATIO_BUDGET,
-                "longest_stall_ms": max(stalls),
-                "stall_budget_ms": STALL_BUDGET_MS,
-                "cores_busy": cores,
-                "met": all(row.met for row in rows),
-            },
-            indent=2,
-        )
+    return report(
+        rows,
+        args.json,
+        "photo_import",
+        {
+            "photos": len(files),
+            "photo_size": list(PHOTO_SIZE),
+            "workers": workers,
+            "rounds": args.rounds,
+            "ours_seconds": ours,
+            "baseline_seconds": baseline,
+            "ratio": ratio,
+            "ratio_budget": RATIO_BUDGET,
+            "longest_stall_ms": max(stalls),
+            "stall_budget_ms": STALL_BUDGET_MS,
+            "cores_busy": cores,
+        },
     )
-    print(f"Written to {args.json}")
-    return 0 if all(row.met for row in rows) else 1
 
 
 if __name__ == "__main__":
