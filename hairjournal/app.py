@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -18,11 +17,15 @@ from hairjournal.core.resources import resources_folder
 from hairjournal.store import locations
 from hairjournal.store.journal import JournalRefused, open_journal
 from hairjournal.ui import prompts
+from hairjournal.ui.error_log import error_details, write_error
 from hairjournal.ui.main_window import VIEWS, MainWindow
 from hairjournal.ui.settings import Settings
+from hairjournal.ui.style import ColourScheme
 
 ORGANISATION = "HairJournal"
 SETTLE_SECONDS = 10  # at most, for a screenshot's view to load what it shows
+# Screens a screenshot can show besides the views: the Photos view's Compare tab.
+SCREENS = ("compare",)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -40,11 +43,14 @@ def create_application() -> QApplication:
     app.setApplicationVersion(hairjournal.__version__)
     app.setDesktopFileName("hairjournal")
     app.setWindowIcon(app_icon())
+    if app.findChild(ColourScheme) is None:
+        ColourScheme.from_environment(app)  # light or dark, as the desktop says
     return app
 
 
 def install_excepthook() -> Callable[[], None]:
-    """Show uncaught errors in a dialog (and on stderr); returns a function that undoes it."""
+    """Show uncaught errors in a dialog, log them (``ui.error_log``) and write them to stderr;
+    returns a function that undoes it."""
     previous: ExceptHook = sys.excepthook
     showing = False
 
@@ -53,13 +59,14 @@ def install_excepthook() -> Callable[[], None]:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, error, tb)
             return
-        details = "".join(traceback.format_exception(kind, error, tb))
+        details = error_details(kind, error, tb)
         sys.stderr.write(details)
+        log = write_error(details)
         if showing or QApplication.instance() is None:
-            return  # an error while the dialog is up goes to stderr only
+            return  # an error while the dialog is up goes to stderr and the log only
         showing = True
         try:
-            prompts.show_unexpected_error(QApplication.activeWindow(), details)
+            prompts.show_unexpected_error(QApplication.activeWindow(), details, log)
         finally:
             showing = False
 
@@ -87,8 +94,9 @@ def run_gui(journal: Path | None) -> int:
 
 
 def render_screenshot(out: Path, view: str, size: tuple[int, int], journal: Path | None) -> int:
-    """Render ``view`` offscreen at exactly ``size`` to the PNG ``out``; settings are untouched."""
-    if view not in dict(VIEWS):
+    """Render ``view`` (a view, or one of ``SCREENS``) offscreen at exactly ``size`` to the PNG
+    ``out``; settings are untouched."""
+    if view not in dict(VIEWS) and view not in SCREENS:
         print(f"hairjournal: there is no view called {view!r}", file=sys.stderr)
         return 2
     create_application()
@@ -100,9 +108,9 @@ def render_screenshot(out: Path, view: str, size: tuple[int, int], journal: Path
             window.show_first_run(locations.default_journal_path())
         elif not _open_for_screenshot(window, journal):
             return 1
-        window.show_view(view)
+        busy = _show_for_screenshot(window, view)
         image = grab(window, size)
-        if _settle(window.views[view]):
+        if _settle(busy):
             image = grab(window, size)  # again, with what the view loaded in the background
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -126,10 +134,27 @@ def _open_for_screenshot(window: MainWindow, journal: Path) -> bool:
     return True
 
 
-def _settle(view: QWidget) -> bool:
-    """Let a view that loads in the background (``busy()``, as the gallery's thumbnails) finish
-    what its first paint asked for; True if it had anything to load."""
-    busy = getattr(view, "busy", None)
+def _show_for_screenshot(window: MainWindow, view: str) -> Callable[[], bool] | None:
+    """Show ``view``; returns what says whether it is still loading in the background."""
+    if view != "compare":
+        window.show_view(view)
+        return getattr(window.views[view], "busy", None)
+    # The Photos view's Compare tab, on its own choice: the first and latest photo of the first
+    # region with two or more. It is busy until that pair is on screen (lined up, if it can be).
+    from hairjournal.ui.photos_view import COMPARE_TAB, PhotosView
+
+    window.show_view("photos")
+    photos = window.views["photos"]
+    assert isinstance(photos, PhotosView)
+    shown: list[bool] = []
+    photos.compare.photos_shown.connect(lambda: shown.append(True))
+    photos.tabs.setCurrentIndex(COMPARE_TAB)
+    return lambda: photos.compare.pair is not None and not shown
+
+
+def _settle(busy: Callable[[], bool] | None) -> bool:
+    """Let a view that loads in the background (``busy()``, as the gallery's thumbnails or the
+    photos compared) finish what its first paint asked for; True if it had anything to load."""
     if busy is None or not busy():
         return False
     deadline = time.monotonic() + SETTLE_SECONDS

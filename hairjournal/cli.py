@@ -11,7 +11,7 @@ from pathlib import Path
 from hairjournal import APP_NAME, __version__
 from hairjournal.commands import command_modules, command_name
 
-VIEWS = ("dashboard", "log", "sessions", "photos", "charts", "export")
+VIEWS = ("dashboard", "log", "sessions", "photos", "compare", "charts", "export")
 
 NO_DISPLAY_MESSAGE = (
     "hairjournal: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
@@ -46,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--journal", type=Path, metavar="PATH", help="the journal file to open (default: yours)"
+        "--journal",
+        type=Path,
+        nargs="?",  # a menu entry's "--journal %f" started without a file passes no PATH
+        metavar="PATH",
+        help="the journal file to open (default: yours)",
     )
     parser.add_argument(
         "--screenshot",

@@ -12,6 +12,16 @@ from pathlib import Path
 import pytest
 
 from hairjournal.store import models
+from tests.reliability.no_network import block_network, take_attempts
+
+block_network()  # the app never uses the network, and no test may either
+
+
+@pytest.fixture(autouse=True)
+def _no_network_used() -> Iterator[None]:
+    yield
+    if attempts := take_attempts():  # raised, and perhaps caught and swallowed
+        pytest.fail(f"the network was used: {attempts}")
 
 
 @pytest.fixture(autouse=True)

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+import hairjournal
 from hairjournal import app
 from hairjournal.cli import VIEWS
 from hairjournal.services.demo import write_demo
 from hairjournal.store import locations
-from hairjournal.store.journal import lock_path
+from hairjournal.store.journal import lock_path, open_journal
+from hairjournal.ui import style
 from hairjournal.ui.main_window import MainWindow
+from tests.journal_files import make_journal
+from tests.ui.compare_photos import store_pair
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.sample_journal import write_sample
 
@@ -152,6 +157,88 @@ def test_uncaught_errors_are_shown_in_a_dialog(
     assert "ValueError: the journal was fine, this is a bug" in details
     assert "Traceback" in details
     assert "this is a bug" in capsys.readouterr().err
+
+
+def test_an_error_in_a_slot_is_logged_and_the_dialog_says_where(
+    qapp: QApplication,
+    qtbot: QtBot,
+    fake_prompts: FakePrompts,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def broken_slot() -> None:
+        raise ZeroDivisionError("a slot that divides by zero")
+
+    restore = app.install_excepthook()
+    try:
+        QTimer.singleShot(0, broken_slot)  # from the event loop, as a click's slot runs
+        qtbot.waitUntil(lambda: bool(fake_prompts.unexpected))
+    finally:
+        restore()
+    log = locations.log_folder() / "errors.log"
+    assert fake_prompts.unexpected_logs == [log]
+    text = log.read_text()
+    assert "ZeroDivisionError: a slot that divides by zero" in text
+    assert "in broken_slot" in text  # the traceback
+    assert f"Hair Journal {hairjournal.__version__}; Python " in text
+    assert text.splitlines()[1].startswith("Time: ")
+    [details] = fake_prompts.unexpected
+    assert details in text  # the dialog shows what the log holds
+    assert "a slot that divides by zero" in capsys.readouterr().err
+
+
+def test_a_screenshot_under_a_dark_scheme_is_dark(
+    qapp: QApplication, demo_journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    light = tmp_path / "light.png"
+    assert app.render_screenshot(light, "charts", (900, 600), demo_journal) == 0
+    before = qapp.palette()
+    scheme = qapp.findChild(style.ColourScheme)
+    monkeypatch.setattr(scheme, "forced", Qt.ColorScheme.Dark)
+    try:
+        scheme.follow()
+        dark = tmp_path / "dark.png"
+        assert app.render_screenshot(dark, "charts", (900, 600), demo_journal) == 0
+    finally:
+        qapp.setPalette(before)
+    assert mean_lightness(read_png(dark)) < 100 < mean_lightness(read_png(light))
+
+
+def mean_lightness(image: QImage) -> float:
+    points = [(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)]
+    return sum(image.pixelColor(x, y).lightness() for x, y in points) / len(points)
+
+
+def test_the_compare_screenshot_shows_the_first_and_latest_photo(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    journal = make_journal(tmp_path / "photos.hairjournal")
+    with open_journal(journal):
+        store_pair(tmp_path)
+    out = tmp_path / "compare.png"
+    assert app.render_screenshot(out, "compare", (1280, 800), journal) == 0
+    image = read_png(out)
+    # The earlier photo is tinted red, the later blue (tests/ui/compare_photos.py), side by side.
+    left, right = image.copy(0, 0, 640, 800), image.copy(640, 0, 640, 800)
+    assert share_of(left, reddish) > 0.1
+    assert share_of(right, bluish) > 0.1
+    assert share_of(left, bluish) < 0.02
+
+
+def reddish(red: int, green: int, blue: int) -> bool:
+    return red > blue + 40 and red > green + 20
+
+
+def bluish(red: int, green: int, blue: int) -> bool:
+    return blue > red + 40 and blue > green + 20
+
+
+def share_of(image: QImage, kind: Callable[[int, int, int], bool]) -> float:
+    points = [(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)]
+    found = 0
+    for x, y in points:
+        colour = image.pixelColor(x, y)
+        found += kind(colour.red(), colour.green(), colour.blue())
+    return found / len(points)
 
 
 def window_when_shown(qapp: QApplication) -> MainWindow:

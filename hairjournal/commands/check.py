@@ -18,8 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from hairjournal.commands._arguments import unlocked
     from hairjournal.store.check import check_journal
 
+    if not unlocked("check", args.path):
+        return 1
     report = check_journal(args.path)
     print(report.describe())
     return 0 if report.ok else 1

@@ -28,6 +28,10 @@ EXIF_IFD = 0x8769
 DATE_TIME_ORIGINAL = 36867
 DATE_TIME = 306
 ORIENTATION = 0x0112
+TOO_LARGE = (
+    "claims to be larger than any camera photo (more than 250 megapixels); it was not opened, "
+    "to protect your computer"
+)
 
 
 @dataclass(frozen=True)
@@ -121,17 +125,20 @@ def prepare_photo(path: Path) -> PreparedPhoto | RefusedPhoto:
             image.load()  # the whole file is decoded: a truncated one fails here
             oriented = ImageOps.exif_transpose(image)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-            return RefusedPhoto(
-                name,
-                "claims to be larger than any camera photo (more than 250 megapixels); it was "
-                "not opened, to protect your computer",
-            )
+            return RefusedPhoto(name, TOO_LARGE)
         except Image.UnidentifiedImageError:
             if _starts_like_a_photo(data):
                 return RefusedPhoto(name, "is damaged and cannot be shown")
             return RefusedPhoto(name, _not_a_photo(None))
         except (OSError, SyntaxError, ValueError, EOFError) as error:
             return RefusedPhoto(name, _damaged(error))
+        except RuntimeError as error:  # how pillow-heif reports what libheif refused
+            too_large = "security limit" in str(error).lower()
+            return RefusedPhoto(name, TOO_LARGE if too_large else "is damaged and cannot be shown")
+        except MemoryError:
+            raise  # the importer's worker says so in its own words
+        except Exception:  # a malformed file trips a parser in ways no list foresees
+            return RefusedPhoto(name, "is damaged and cannot be shown")
     width, height = full_size
     if quarter_turned:
         width, height = height, width

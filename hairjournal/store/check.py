@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hairjournal.core.enums import Choice, Condition, ShedProtocol, TreatmentKind
+from hairjournal.store.connection import ERRORS
 from hairjournal.store.journal import JournalRefused, inspect_journal, read_only_connection
 from hairjournal.store.migrations import SCHEMA_VERSION
 
@@ -113,7 +114,7 @@ def check_journal(path: Path) -> CheckReport:
             contents = _contents(connection)
     except JournalRefused as refused:
         problems.append(refused.message)
-    except (sqlite3.Error, ValueError, TypeError) as error:  # damaged text, or a date that is none
+    except (*ERRORS, ValueError, TypeError) as error:  # damaged text, or a date that is none
         problems.append(f"Its records cannot be read: {error}.")
     return CheckReport(path, tuple(checks), tuple(problems), contents)
 

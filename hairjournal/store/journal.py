@@ -1,18 +1,20 @@
 """Creating, checking and opening a journal file, one writer at a time.
 
-A journal is one SQLite file marked as ours by ``PRAGMA application_id``. Before anything is
-written, the file is inspected through a read-only connection; a file we cannot trust (empty,
-not SQLite, another program's, from a newer version, damaged, or open in another process) is
-refused with a message for people and left byte for byte as it was.
+A journal is one SQLite file marked as ours by ``PRAGMA application_id``, encrypted as a whole
+by SQLCipher if its owner chose a passphrase. Before anything is written, the file is inspected
+through a read-only connection; a file we cannot trust (empty, not SQLite, another program's,
+from a newer version, damaged, or open in another process) is refused with a message for people
+and left byte for byte as it was. A journal that cannot be written (a read-only disk, a file the
+person only wants to look at) may be opened read-only: no lock, no upgrade, no writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 import peewee as pw
@@ -20,47 +22,46 @@ from PySide6.QtCore import QLockFile
 
 from hairjournal.core.enums import Condition, TreatmentKind
 from hairjournal.store import models
+from hairjournal.store.connection import (
+    DATABASE_ERRORS,
+    ERRORS,
+    SQLITE_CANTOPEN,
+    SQLITE_MAGIC,
+    EncryptionUnavailable,
+    PassphraseNeeded,
+    UnreadableWal,
+    connect,
+    journal_database,
+    looks_encrypted,
+)
 from hairjournal.store.migrations import SCHEMA_VERSION, backup_before_migrating, migrate
 from hairjournal.store.privacy import make_private_folder, private_files
+from hairjournal.store.refusals import (
+    JournalRefused,
+    Refusal,
+    damaged,
+    from_connection_error,
+    upgrade_needed,
+)
+from hairjournal.store.refusals import read_only as read_only_refusal
+
+__all__ = ["SQLITE_MAGIC", "JournalRefused", "Refusal"]
 
 SUFFIX = ".hairjournal"
 # "HrJl": marks a SQLite file as a Hair Journal (PRAGMA application_id).
 APPLICATION_ID = 0x48724A6C
-SQLITE_MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 5000,
 }
-
-
-class Refusal(Enum):
-    """Why a file is not opened; each comes with a message for people."""
-
-    MISSING = "missing"
-    UNREADABLE = "unreadable"
-    EMPTY = "empty"
-    NOT_SQLITE = "not_sqlite"
-    FOREIGN = "foreign"
-    NEWER = "newer"
-    DAMAGED = "damaged"
-    LOCKED = "locked"
-    EXISTS = "exists"
-
-
-class JournalRefused(Exception):
-    """The file was not opened (or not created) and nothing was written to it."""
-
-    def __init__(self, path: Path, refusal: Refusal, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.refusal = refusal
-        self.message = message
-
-    @property
-    def may_restore_backup(self) -> bool:
-        return self.refusal in {Refusal.EMPTY, Refusal.NOT_SQLITE, Refusal.DAMAGED}
+# A read-only journal keeps its journal mode; query_only makes SQLite itself refuse any write.
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
+# SQLite's answers to a write where the file or its folder is read-only.
+SQLITE_READONLY = 8
+READ_ONLY_CODES = {SQLITE_READONLY, SQLITE_CANTOPEN}
+READ_ONLY_WORDS = ("attempt to write a readonly database", "unable to open database file")
 
 
 @dataclass(frozen=True)
@@ -112,19 +113,22 @@ def inspect_journal(path: Path, *, thorough: bool = False) -> Inspection:
             f"{path.name} is empty (0 bytes). It may have been cut short by a failed copy or a "
             "full disk. It has not been changed; you can restore a backup instead.",
         )
-    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+    plain = header.startswith(SQLITE_MAGIC) and len(header) == 100
+    if not plain and not looks_encrypted(path):
         raise JournalRefused(
             path,
             Refusal.NOT_SQLITE,
             f"{path.name} is not a Hair Journal file (it is not an SQLite database at all). "
             "It has not been changed.",
         )
+    if plain and _cut_short(path, header):
+        raise damaged(path, "the file ends before its last page: it was cut short")
     with read_only_connection(path) as connection:
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            raise _damaged(path, str(error)) from error
+        except DATABASE_ERRORS as error:
+            raise damaged(path, str(error)) from error
         if application_id != APPLICATION_ID:
             raise JournalRefused(
                 path,
@@ -143,13 +147,34 @@ def inspect_journal(path: Path, *, thorough: bool = False) -> Inspection:
         try:
             problems = _quick_check(connection, thorough=thorough)
             orphans = len(connection.execute("PRAGMA foreign_key_check").fetchall())
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # names that are not text
-            raise _damaged(path, str(error)) from error
+        except (*DATABASE_ERRORS, UnicodeDecodeError) as error:  # names that are not text
+            raise damaged(path, str(error)) from error
     inspection = Inspection(version, problems, orphans)
     if problems != ["ok"]:
         lines = [line for problem in problems for line in problem.splitlines()]
-        raise _damaged(path, next(line for line in lines if not line.startswith("***")))
+        raise damaged(path, next(line for line in lines if not line.startswith("***")))
     return inspection
+
+
+def _cut_short(path: Path, header: bytes) -> bool:
+    """Whether the file ends inside a page, or before the last page its header counts.
+
+    SQLite writes whole pages; a file cut short (a copy that did not finish) reads as if the
+    missing bytes were zeros, which no check of the pages' structure can tell from a note that
+    ends early. While a write-ahead log beside it holds pages, the file may rightly be shorter:
+    a checkpoint stopped half-way is finished from the log when the journal is next opened.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    if page < 512 or page & (page - 1):
+        return False  # not a page size at all: SQLite itself refuses the file
+    counted = header[24:28] == header[92:96]  # the header's page count is current
+    pages = int.from_bytes(header[28:32], "big") if counted else 0
+    size = path.stat().st_size
+    return size % page != 0 or size < pages * page
 
 
 def _quick_check(connection: sqlite3.Connection, *, thorough: bool) -> list[str]:
@@ -170,57 +195,79 @@ def _quick_check(connection: sqlite3.Connection, *, thorough: bool) -> list[str]
     return problems or ["ok"]
 
 
-def _damaged(path: Path, detail: str) -> JournalRefused:
-    return JournalRefused(
-        path,
-        Refusal.DAMAGED,
-        f"{path.name} is damaged and cannot be trusted ({detail}). It has not been changed; "
-        "restore a backup, or keep this file for a specialist to recover.",
-    )
-
-
-class read_only_connection:  # noqa: N801 - used as a context manager, reads like one
-    """A read-only connection that removes the empty -wal/-shm files SQLite creates for it."""
+class _Siblings:
+    """The ``-wal`` and ``-shm`` files beside a journal: those a read-only connection made
+    (empty: it wrote nothing) are removed again once it is closed."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.siblings = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+        self.files = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+        self.existed = {f for f in self.files if f.exists()}
+
+    def remove_made(self) -> None:
+        wal = self.files[0]
+        try:
+            if wal not in self.existed and wal.exists() and wal.stat().st_size == 0:
+                for sibling in self.files:
+                    if sibling not in self.existed:
+                        sibling.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: SQLite could not have made them either
+
+
+def _refused_connecting(path: Path, error: Exception) -> JournalRefused:
+    refusal = from_connection_error(path, error)
+    if refusal is not None:
+        return refusal
+    return JournalRefused(path, Refusal.UNREADABLE, f"{path.name} cannot be opened: {error}.")
+
+
+class read_only_connection:  # noqa: N801 - used as a context manager, reads like one
+    """A read-only connection (plain, or with the passphrase unlocked for the file) that
+    removes the empty -wal/-shm files SQLite creates for it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
 
     def __enter__(self) -> sqlite3.Connection:
-        self.existed = {s for s in self.siblings if s.exists()}
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        self.siblings = _Siblings(self.path)
         try:
-            self.connection = sqlite3.connect(uri, uri=True)
-        except sqlite3.Error as error:
-            raise JournalRefused(
-                self.path, Refusal.UNREADABLE, f"{self.path.name} cannot be opened: {error}."
-            ) from error
+            self.connection = connect(self.path, read_only=True)
+        except (PassphraseNeeded, EncryptionUnavailable, UnreadableWal, *ERRORS) as error:
+            raise _refused_connecting(self.path, error) from error
         return self.connection
 
     def __exit__(self, *exc_info: object) -> None:
         self.connection.close()
-        wal = self.path.with_name(self.path.name + "-wal")
-        if wal not in self.existed and wal.exists() and wal.stat().st_size == 0:
-            for sibling in self.siblings:
-                if sibling not in self.existed:
-                    sibling.unlink(missing_ok=True)
+        self.siblings.remove_made()
 
 
 @dataclass
 class OpenJournal:
-    """A journal open for writing by this process; the models are bound to it until ``close``."""
+    """A journal open in this process; the models are bound to it until ``close``.
+
+    Open for writing, it holds the journal's lock. Open read-only it holds none (readers never
+    stop a writer, and on a read-only medium no lock file could be made), and SQLite refuses
+    every write (``query_only``).
+    """
 
     path: Path
     db: pw.SqliteDatabase
-    lock: QLockFile
+    lock: QLockFile | None
     migrated_from: int | None = None
     backup: Path | None = field(default=None)
+    read_only: bool = False
+    encrypted: bool = False
+    siblings: _Siblings | None = field(default=None, repr=False)
 
     def close(self) -> None:
         self.db.close()
         if models.database.obj is self.db:
             models.database.initialize(None)
-        self.lock.unlock()
+        if self.lock is not None:
+            self.lock.unlock()
+        if self.siblings is not None:
+            self.siblings.remove_made()
 
     def __enter__(self) -> OpenJournal:
         return self
@@ -247,10 +294,11 @@ def _abandoned(lock: QLockFile, path: Path) -> bool:
 def _acquire_lock(path: Path) -> QLockFile:
     lock = QLockFile(str(lock_path(path)))
     lock.setStaleLockTime(0)  # a lock is stale only when its process has gone
-    if lock.tryLock(0):
-        return lock
-    if _abandoned(lock, path) and lock.removeStaleLockFile() and lock.tryLock(0):
-        return lock
+    with private_files():  # it names this computer and process: for the owner's eyes only
+        if lock.tryLock(0):
+            return lock
+        if _abandoned(lock, path) and lock.removeStaleLockFile() and lock.tryLock(0):
+            return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
         pid, host, app = lock.getLockInfo()
         holder = f"process {pid}" + (f" on {host}" if host else "")
@@ -268,8 +316,13 @@ def _acquire_lock(path: Path) -> QLockFile:
     )
 
 
-def _connect(path: Path) -> pw.SqliteDatabase:
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
+def _connect(path: Path, *, read_only: bool = False) -> pw.SqliteDatabase:
+    """The journal's database (plain or encrypted), connected and bound to the models."""
+    pragmas = READ_ONLY_PRAGMAS if read_only else PRAGMAS
+    try:
+        db = journal_database(path, pragmas=pragmas, read_only=read_only)
+    except (PassphraseNeeded, EncryptionUnavailable, UnreadableWal) as error:
+        raise _refused_connecting(path, error) from error
     db.connect()
     if models.database.obj is not None and not models.database.obj.is_closed():
         db.close()
@@ -278,20 +331,49 @@ def _connect(path: Path) -> pw.SqliteDatabase:
     return db
 
 
-def open_journal(path: Path) -> OpenJournal:
-    """Open an existing journal for writing, upgrading its schema (after a backup) if older."""
+def writable_here(path: Path) -> bool:
+    """Whether this process may write the journal file and its folder (lock, -wal, -shm)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _is_read_only_error(error: BaseException) -> bool:
+    """Whether SQLite refused because the file or its folder cannot be written."""
+    link: BaseException | None = error
+    while link is not None:
+        if getattr(link, "sqlite_errorcode", 0) & 0xFF in READ_ONLY_CODES:
+            return True
+        if any(words in str(link) for words in READ_ONLY_WORDS):
+            return True
+        link = link.__cause__ or link.__context__
+    return False
+
+
+def open_journal(path: Path, *, read_only: bool = False) -> OpenJournal:
+    """Open an existing journal for writing, upgrading its schema (after a backup) if older;
+    or, with ``read_only``, only to read it (see ``open_read_only``).
+
+    A journal that cannot be written here is refused as ``Refusal.READ_ONLY``: it may then be
+    opened read-only.
+    """
     path = Path(path).absolute()
     if not path.exists():
         raise JournalRefused(path, Refusal.MISSING, f"There is no journal at {path}.")
+    if read_only:
+        return open_read_only(path)
+    if not writable_here(path):
+        inspect_journal(path)  # a file we would not open at all says so first
+        raise read_only_refusal(path)
     lock = _acquire_lock(path)
     try:
         inspection = inspect_journal(path)
         with private_files():
             try:
                 db = _connect(path)
-            except (pw.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as error:
-                raise _damaged(path, str(error)) from error  # a schema SQLite cannot read
-        journal = OpenJournal(path, db, lock)
+            except (pw.DatabaseError, *DATABASE_ERRORS, UnicodeDecodeError) as error:
+                if _is_read_only_error(error):
+                    raise read_only_refusal(path) from error
+                raise damaged(path, str(error)) from error  # a schema SQLite cannot read
+        journal = OpenJournal(path, db, lock, encrypted=looks_encrypted(path))
         if inspection.schema_version < SCHEMA_VERSION:
             make_private_folder(backups_folder(path))
             journal.backup = backup_before_migrating(db, path, backups_folder(path))
@@ -302,6 +384,41 @@ def open_journal(path: Path) -> OpenJournal:
         _unbind()
         lock.unlock()
         raise
+
+
+def open_read_only(path: Path) -> OpenJournal:
+    """Open the journal at ``path`` to read only: no lock, no upgrade, nothing written.
+
+    A journal of an older format is shown only if this version's queries can read it (every
+    column they name is there); otherwise it is refused, to be opened normally once and upgraded.
+    """
+    path = Path(path).absolute()
+    inspection = inspect_journal(path)
+    siblings = _Siblings(path)
+    try:
+        db = _connect(path, read_only=True)
+    except (pw.DatabaseError, *DATABASE_ERRORS, UnicodeDecodeError) as error:
+        siblings.remove_made()
+        raise damaged(path, str(error)) from error
+    try:
+        if inspection.schema_version < SCHEMA_VERSION and not _models_can_read(db):
+            raise upgrade_needed(path, inspection.schema_version, SCHEMA_VERSION)
+    except BaseException:
+        _unbind()
+        siblings.remove_made()
+        raise
+    return OpenJournal(
+        path, db, None, read_only=True, encrypted=looks_encrypted(path), siblings=siblings
+    )
+
+
+def _models_can_read(db: pw.SqliteDatabase) -> bool:
+    for model in models.MODELS:
+        table = model._meta.table_name
+        present = {column.name for column in db.get_columns(table)}
+        if not {f.column_name for f in model._meta.sorted_fields} <= present:
+            return False
+    return True
 
 
 def _unbind() -> None:

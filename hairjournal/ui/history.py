@@ -2,7 +2,8 @@
 
 Each write happens before its command joins the stack, so a failure (disk full, locked, ...)
 reaches the form that asked for it and nothing enters the history. Views listen to
-``changed`` to refresh what they show.
+``changed`` to refresh what they show. A journal opened read-only is refused every write here,
+before SQLite is asked, with the message a read-only file gets.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hairjournal.store import models, records
-from hairjournal.store.records import Removed, Values, WriteFailed
+from hairjournal.store.records import Failure, Removed, Values, WriteFailed
 
 Model = type[models.BaseModel]
+OPENED_READ_ONLY = "the journal is open read-only"
 
 
 class _Command(QUndoCommand):
@@ -100,20 +102,28 @@ class History(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
+        self.read_only = False  # the journal is open read-only: every write is refused
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise WriteFailed(Failure.READ_ONLY, OPENED_READ_ONLY)
 
     def add(self, model: Model, values: Values, text: str) -> int:
         """Store a new record; raises ``WriteFailed`` (and records nothing) if it fails."""
+        self._refuse_if_read_only()
         record_id = records.add(model, values)
         self._push(_Added(self, model, record_id, text))
         return record_id
 
     def change(self, model: Model, record_id: int, values: Values, text: str) -> None:
+        self._refuse_if_read_only()
         before = records.change(model, record_id, values)
         after = {name: records.fetch(model, record_id)[name] for name in values}
         if before != after:
             self._push(_Changed(self, model, record_id, before, after, text))
 
     def remove(self, model: Model, record_id: int, text: str) -> None:
+        self._refuse_if_read_only()
         removed = records.remove(model, record_id)
         self._push(_Removed(self, model, removed, text))
 
@@ -128,6 +138,7 @@ class History(QObject):
     def run(self, command: _Command, write: Any) -> None:
         """Undo or redo ``command``; if the journal refuses, say so and drop the history."""
         try:
+            self._refuse_if_read_only()
             write()
         except WriteFailed as failure:
             self.failed.emit(

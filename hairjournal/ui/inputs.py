@@ -51,6 +51,7 @@ class OptionalDateInput(QWidget):
         super().__init__(parent)
         self.given = QCheckBox(label)
         self.date = DateInput(value)
+        self.date.setAccessibleName(f"{label.replace('&', '')} (date)")  # the box names it
         self.date.setEnabled(False)
         self.given.toggled.connect(self.date.setEnabled)
         row = QHBoxLayout(self)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -16,12 +17,14 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,25 +34,29 @@ from hairjournal.store.journal import (
     SUFFIX,
     JournalRefused,
     OpenJournal,
+    Refusal,
     create_journal,
     inspect_journal,
     open_journal,
 )
 from hairjournal.ui import prompts
 from hairjournal.ui.about import AboutDialog
-from hairjournal.ui.charts_view import ChartsView
+from hairjournal.ui.backup_actions import BackupActions, offer_text
 from hairjournal.ui.dashboard_view import DashboardView
+from hairjournal.ui.encryption_actions import EncryptionActions, ask_to_unlock
 from hairjournal.ui.first_run import FirstRunPage
 from hairjournal.ui.history import History
 from hairjournal.ui.journal_form import JournalDetails
-from hairjournal.ui.log_view import LogView
+from hairjournal.ui.lazy_views import LazyViews
 from hairjournal.ui.new_journal_dialog import NewJournalDialog
 from hairjournal.ui.no_journal_page import NoJournalPage
-from hairjournal.ui.photos_view import PhotosView
-from hairjournal.ui.placeholder_view import PlaceholderView
-from hairjournal.ui.sessions_view import SessionsView
+from hairjournal.ui.read_only_mode import ReadOnlyMode
+from hairjournal.ui.reminders import Reminders, tray_available
 from hairjournal.ui.settings import Settings
 from hairjournal.ui.style import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from hairjournal.ui.photos_view import PhotosView
 
 VIEWS = (
     ("dashboard", "Dashboard"),
@@ -81,31 +88,38 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.setAcceptDrops(True)  # photos or folders dropped anywhere on the window import
 
-        charts = ChartsView(self.history)
-        charts.photo_requested.connect(self.open_photo)
-        self.views: dict[str, QWidget] = {
-            "dashboard": DashboardView(self.history, settings=settings),
-            "log": LogView(self.history, settings=settings),
-            "sessions": SessionsView(self.history),
-            "photos": PhotosView(self.history, settings=settings),
-            "charts": charts,
-            "export": PlaceholderView("export"),
-        }
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Views")
         self.navigation.setFixedWidth(180)
         self.view_stack = QStackedWidget()
-        for name, label in VIEWS:
+        for _name, label in VIEWS:
             self.navigation.addItem(label)
-            self.view_stack.addWidget(self.views[name])
+        self.views = LazyViews(
+            self.view_stack,
+            {
+                "dashboard": lambda: DashboardView(self.history, settings=settings),
+                "log": self._make_log,
+                "sessions": self._make_sessions,
+                "photos": self._make_photos,
+                "charts": self._make_charts,
+                "export": self._make_export,
+            },
+        )
         self.navigation.currentRowChanged.connect(self._show_row)
 
         self.workspace = QWidget()
-        row = QHBoxLayout(self.workspace)
-        row.setContentsMargins(0, 0, 0, 0)
+        # A journal opened read-only: a banner across the top, and nothing that would write.
+        self.read_only = ReadOnlyMode(self)
+        column = QVBoxLayout(self.workspace)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only.banner)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.view_stack, 1)
+        column.addLayout(row, 1)
 
         self.no_journal_page = NoJournalPage()
         self.no_journal_page.open_requested.connect(self.choose_and_open)
@@ -119,6 +133,7 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)
         self._build_menus()
+        self.reminders = Reminders(self, settings)
         self.history.failed.connect(self._history_failed)
         self.history.stack.indexChanged.connect(self._history_moved)
         self._show_without_journal()
@@ -139,6 +154,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.new_action = self._action(file_menu, "&New Journal…", self.new_journal, "Ctrl+N")
         self.open_action = self._action(file_menu, "&Open…", self.choose_and_open, "Ctrl+O")
+        self.open_read_only_action = self._action(
+            file_menu, "Open Read-On&ly…", lambda: self.choose_and_open(read_only=True)
+        )
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -146,8 +164,25 @@ class MainWindow(QMainWindow):
         self.import_photos_action = self._action(
             file_menu, "&Import Photos…", self.import_photos, "Ctrl+I"
         )
+        self.import_csv_action = self._action(
+            file_menu, "Import &CSV…", self.import_csv, "Ctrl+Shift+I"
+        )
+        self.export_action = self._action(
+            file_menu, "&Export…", lambda: self.show_view("export"), "Ctrl+E"
+        )
         file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        # Back Up Now, Restore from Backup…, Back Up Automatically; and the automatic backups.
+        self.backups = BackupActions(self, file_menu, self.settings)
+        file_menu.addSeparator()
+        # Encrypt Journal…, Change Passphrase…, Decrypt Journal….
+        self.encryption = EncryptionActions(self, file_menu)
+        file_menu.addSeparator()
+        self.settings_action = self._action(
+            file_menu, "Se&ttings…", self.show_preferences, "Ctrl+,"
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setEnabled(self.settings is not None)
+        self.quit_action = self._action(file_menu, "&Quit", self.quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.edit_menu = self.menuBar().addMenu("&Edit")
@@ -166,8 +201,20 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self._action(
+            help_menu, "&Keyboard Shortcuts", self.show_shortcuts, "F1"
+        )
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.read_only.hold(
+            self.import_photos_action,
+            self.import_csv_action,
+            self.undo_action,
+            self.redo_action,
+            self.backups.restore_action,
+            *self.encryption.actions,
+        )
         self._fill_recent_menu()
 
     def _action(self, menu: QMenu, text: str, slot: object, shortcut: str = "") -> QAction:
@@ -199,8 +246,40 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.clear_recent()
         self._fill_recent_menu()
+        self.statusBar().showMessage(
+            "The list of recent journals was cleared.", STATUS_SECONDS * 1000
+        )
 
     # -- views -------------------------------------------------------------------------------
+
+    # Each view's module is imported when the view is first needed (see ``LazyViews``).
+
+    def _make_log(self) -> QWidget:
+        from hairjournal.ui.log_view import LogView
+
+        return LogView(self.history, settings=self.settings)
+
+    def _make_sessions(self) -> QWidget:
+        from hairjournal.ui.sessions_view import SessionsView
+
+        return SessionsView(self.history)
+
+    def _make_photos(self) -> QWidget:
+        from hairjournal.ui.photos_view import PhotosView
+
+        return PhotosView(self.history, settings=self.settings)
+
+    def _make_charts(self) -> QWidget:
+        from hairjournal.ui.charts_view import ChartsView
+
+        charts = ChartsView(self.history)
+        charts.photo_requested.connect(self.open_photo)
+        return charts
+
+    def _make_export(self) -> QWidget:
+        from hairjournal.ui.export_view import ExportView
+
+        return ExportView(self.history)
 
     def show_view(self, name: str) -> None:
         self.navigation.setCurrentRow([n for n, _label in VIEWS].index(name))
@@ -219,6 +298,38 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_shortcuts(self) -> None:
+        from hairjournal.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def show_preferences(self) -> None:
+        """File > Settings…: the reminders, and whether to keep running in the tray."""
+        from hairjournal.ui.preferences_dialog import PreferencesDialog
+
+        if self.settings is None:
+            return
+        dialog = PreferencesDialog(self.settings, tray_available(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.reminders.settings_changed)
+        dialog.saved.connect(
+            lambda: self.statusBar().showMessage(
+                f"Settings saved. Reminders: {self.settings.reminder_times().describe()}.",
+                STATUS_SECONDS * 1000,
+            )
+        )
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def quit(self) -> None:
+        """File > Quit: close the window and end the app, even where closing the window would
+        leave it running in the tray."""
+        self.reminders.quitting = True
+        self.close()
 
     # -- starting ----------------------------------------------------------------------------
 
@@ -244,28 +355,39 @@ class MainWindow(QMainWindow):
 
     # -- opening, creating, closing ----------------------------------------------------------
 
-    def choose_and_open(self) -> None:
+    def choose_and_open(self, read_only: bool = False) -> None:
         folder = self.journal.path.parent if self.journal else locations.data_folder()
         path = prompts.ask_open_path(self, folder)
         if path is not None:
-            self.open_path(path)
+            self.open_path(path, read_only=read_only)
 
-    def open_path(self, path: Path) -> bool:
-        """Open ``path`` instead of the current journal, which stays open if ``path`` is refused."""
+    def open_path(self, path: Path, *, read_only: bool = False) -> bool:
+        """Open ``path`` instead of the current journal, which stays open if ``path`` is refused;
+        ``read_only`` only to look at it. An encrypted journal asks for its passphrase first; a
+        journal that cannot be written here is offered to be opened read-only."""
         path = Path(path).absolute()
-        if self.journal is not None and path == self.journal.path:
+        current = self.journal
+        if current is not None and path == current.path and current.read_only == read_only:
             return True
+        if not ask_to_unlock(self, path):
+            return False  # the passphrase was not given: everything stays as it was
+        was_read_only = current is not None and current.read_only
         try:
             if self.journal is not None:
                 inspect_journal(path)  # refuse most bad files before letting go of the current one
             previous = self._release()
             try:
-                opened = open_journal(path)
+                opened = open_journal(path, read_only=read_only)
             except JournalRefused:
-                self._reopen(previous)
+                self._reopen(previous, read_only=was_read_only)
                 raise
         except JournalRefused as refused:
-            self._refused(refused.message)
+            if refused.refusal is Refusal.READ_ONLY:
+                if prompts.confirm(self, "Open read-only?", refused.message, "Open Read-Only"):
+                    return self.open_path(path, read_only=True)
+                if self.journal is not None:
+                    return False  # the journal open before stays, and the person has read why
+            self._refused(refused.message, refused)
             return False
         self.adopt(opened)
         if opened.migrated_from is not None and opened.backup is not None:
@@ -273,6 +395,9 @@ class MainWindow(QMainWindow):
                 f"The journal was upgraded to this version's format; a copy of it as it was is "
                 f"in {opened.backup}."
             )
+        else:
+            how = " read-only" if opened.read_only else ""
+            self.statusBar().showMessage(f"Opened {path.name}{how}.", STATUS_SECONDS * 1000)
         return True
 
     def new_journal(self) -> None:
@@ -312,6 +437,9 @@ class MainWindow(QMainWindow):
             self._refused(f"{path.name} could not be created: {error.strerror or error}.")
             return False
         self.adopt(created)
+        self.statusBar().showMessage(
+            f"Created {path.name} in {path.parent}.", STATUS_SECONDS * 1000
+        )
         return True
 
     def close_journal(self) -> None:
@@ -328,17 +456,17 @@ class MainWindow(QMainWindow):
         self.journal = None
         return path
 
-    def _reopen(self, previous: Path | None) -> None:
+    def _reopen(self, previous: Path | None, read_only: bool = False) -> None:
         if previous is None:
             self._show_without_journal()
             return
         try:
-            self.adopt(open_journal(previous))
+            self.adopt(open_journal(previous, read_only=read_only))
         except JournalRefused as refused:
             self._show_without_journal()
             prompts.show_error(self, "Your journal could not be reopened", refused.message)
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, message: str, refused: JournalRefused | None = None) -> None:
         if self.journal is not None:
             prompts.show_error(
                 self, NOT_OPENED, f"{message}\n\n{self.journal.path.name} is still open."
@@ -348,8 +476,11 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, NOT_OPENED, message)  # the first run's form stays as it was
             return
         self._show_without_journal()
-        choice = prompts.ask_after_refusal(self, message)
-        if choice is prompts.AfterRefusal.OPEN_ANOTHER:
+        offer = self.backups.restore_offer(refused) if refused is not None else None
+        choice = prompts.ask_after_refusal(self, message, offer and offer_text(offer))
+        if choice is prompts.AfterRefusal.RESTORE and refused is not None and offer is not None:
+            self.backups.restore(offer, refused.path)
+        elif choice is prompts.AfterRefusal.OPEN_ANOTHER:
             self.choose_and_open()
         elif choice is prompts.AfterRefusal.NEW:
             self.new_journal()
@@ -359,6 +490,12 @@ class MainWindow(QMainWindow):
     def adopt(self, journal: OpenJournal) -> None:
         """Show ``journal``, which is open and bound; the window closes it when done."""
         self.journal = journal
+        self.history.read_only = journal.read_only
+        self.read_only.set_active(journal.read_only)
+        if journal.read_only:
+            self.backups.timer.stop()  # no automatic backups: nothing changes through this window
+        elif self.settings is not None:
+            self.backups.timer.start()
         if journal.path != self._history_path:
             self._forget_history()  # undoing an entry of another journal would write here
             self._history_path = journal.path
@@ -366,7 +503,8 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(journal.path)
         self._fill_recent_menu()
         title = queries.journal_title()
-        self.setWindowTitle(f"{APP_NAME} — {title} ({journal.path.name})")
+        how = ", read-only" if journal.read_only else ""
+        self.setWindowTitle(f"{APP_NAME} — {title} ({journal.path.name}{how})")
         self.path_label.setText(_readable_path(journal.path))
         self.path_label.setToolTip(str(journal.path))
         self.pages.setCurrentWidget(self.workspace)
@@ -375,8 +513,9 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(self.first_run_page)
             self.first_run_page.deleteLater()
             self.first_run_page = None
-        for view in self.views.values():
-            view.refresh()
+        # Only the view in sight reads the journal now; each other one reads it when shown
+        # (``_show_row``), so that opening a journal of years waits for one view, not six.
+        self.views[self.current_view()].refresh()
         self.journal_switched.emit()
 
     def _show_without_journal(self) -> None:
@@ -384,6 +523,8 @@ class MainWindow(QMainWindow):
         self.path_label.setText("")
         if self.first_run_page is None or self.pages.currentWidget() is not self.first_run_page:
             self.pages.setCurrentWidget(self.no_journal_page)
+        self.history.read_only = False
+        self.read_only.set_active(False)
         self._set_enabled_for_journal(False)
 
     def _set_enabled_for_journal(self, has_journal: bool) -> None:
@@ -392,6 +533,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(has_journal and self.history.stack.canRedo())
         self.view_menu.setEnabled(has_journal)
         self.import_photos_action.setEnabled(has_journal)
+        self.import_csv_action.setEnabled(has_journal)
+        self.export_action.setEnabled(has_journal)
+        self.backups.set_enabled(has_journal)
+        self.encryption.set_enabled(self.journal if has_journal else None)
         for action in self.view_actions.values():
             action.setEnabled(has_journal)
 
@@ -424,25 +569,56 @@ class MainWindow(QMainWindow):
 
     def import_photos(self, paths: list[Path] | None = None) -> None:
         """Show the Photos view and import ``paths`` (files or folders), or files chosen now."""
-        if self.journal is None:
+        if self.journal is None or self.journal.read_only:
             return
         self.show_view("photos")
-        photos = self.views["photos"]
-        assert isinstance(photos, PhotosView)
+        photos = cast("PhotosView", self.views["photos"])
         photos.import_photos(paths)
+
+    def import_csv(self) -> None:
+        """Choose CSV files and show what importing them would do (then import on request)."""
+        if self.journal is None or self.journal.read_only:
+            return
+        paths = prompts.ask_csv_paths(self, self.journal.path.parent)
+        if paths:
+            from hairjournal.ui.csv_import_dialog import CsvImportDialog
+
+            self.csv_import_dialog = CsvImportDialog(paths, self.history, self)
+            self.csv_import_dialog.open()
 
     def open_photo(self, photo_id: int) -> None:
         """Show the Photos view with the photo ``photo_id`` open (a chart's photo marker asks)."""
         self.show_view("photos")
-        photos = self.views["photos"]
-        assert isinstance(photos, PhotosView)
+        photos = cast("PhotosView", self.views["photos"])
         photos.open_photo(photo_id)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """An import dialog, however it was opened (menu, drop, the Photos view's buttons), says
+        in the status bar what it imported once it is done."""
+        super().childEvent(event)
+        child = event.child()
+        if event.type() != QEvent.Type.ChildPolished or not isinstance(child, QDialog):
+            return
+        from hairjournal.ui.photo_import_dialog import PhotoImportDialog
+
+        if isinstance(child, PhotoImportDialog) and not child.property("reports_to_window"):
+            child.setProperty("reports_to_window", True)
+            child.photos_imported.connect(self._photos_imported)
+
+    def _photos_imported(self, photo_ids: list[int]) -> None:
+        count = len(photo_ids)
+        text = (
+            f"Imported {count} photo{'' if count == 1 else 's'}."
+            if count
+            else "No photos imported."
+        )
+        self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.journal is not None and _dropped_paths(event):
+        if self.journal is not None and not self.journal.read_only and _dropped_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -458,6 +634,11 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A read-only journal gets no backup on close; one already under way is waited for.
+        reading = self.journal is not None and self.journal.read_only and self.backups.job is None
+        if not reading and not self.backups.before_close():  # the backup is still under way
+            event.ignore()
+            return
         if self.settings is not None:
             self.settings.save_window(self.saveGeometry(), self.saveState())
         if self._release() is not None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from hairjournal.core.enums import ScalpRegion, ShedProtocol
+from hairjournal.core.reminder_times import ReminderTimes
 from hairjournal.store import locations
 
 MAX_RECENT = 8
+WEEKDAY_CODES = ("0", "1", "2", "3", "4", "5", "6")  # Monday to Sunday, as stored
 
 
 class Settings:
@@ -77,6 +80,45 @@ class Settings:
         self._store.setValue("photos/region", region.value)
         self._store.sync()
 
+    def automatic_backups(self) -> bool:
+        """Whether a backup is taken on close and daily; on unless turned off."""
+        return self._store.value("backups/automatic", "true") not in ("false", False)
+
+    def set_automatic_backups(self, on: bool) -> None:
+        self._store.setValue("backups/automatic", "true" if on else "false")
+        self._store.sync()
+
+    def reminder_times(self) -> ReminderTimes:
+        """The reminders chosen in Settings; off unless set (a value not understood is off)."""
+        weekday = str(self._store.value("reminders/photos_weekday", "6"))
+        return ReminderTimes(
+            count_at=_clock_time(self._store.value("reminders/count_at")),
+            photos_weekday=int(weekday) if weekday in WEEKDAY_CODES else 6,
+            photos_at=_clock_time(self._store.value("reminders/photos_at")),
+        )
+
+    def set_reminder_times(self, times: ReminderTimes) -> None:
+        for key, at in (("count_at", times.count_at), ("photos_at", times.photos_at)):
+            self._store.setValue(f"reminders/{key}", "" if at is None else f"{at:%H:%M}")
+        self._store.setValue("reminders/photos_weekday", str(times.photos_weekday))
+        self._store.sync()
+
+    def keep_in_tray(self) -> bool:
+        """Whether closing the window leaves the app running in the system tray; off unless set."""
+        return self._store.value("tray/keep_running", "false") in ("true", True)
+
+    def set_keep_in_tray(self, on: bool) -> None:
+        self._store.setValue("tray/keep_running", "true" if on else "false")
+        self._store.sync()
+
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._store.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _clock_time(value: object) -> dt.time | None:
+    """'21:00' as a time; anything else (empty, garbled) as None."""
+    try:
+        return dt.datetime.strptime(str(value), "%H:%M").time()
+    except ValueError:
+        return None

@@ -19,7 +19,9 @@ class FakePrompts:
         self.after_refusal: list[prompts.AfterRefusal] = []
         self.errors: list[tuple[str, str]] = []  # (title, message)
         self.refusals: list[str] = []  # messages shown with the open / new / quit choice
+        self.restore_offers: list[str | None] = []  # the backup offered with each refusal
         self.unexpected: list[str] = []  # details of uncaught errors
+        self.unexpected_logs: list[Path | None] = []  # the error log each one names
         self.suggested: list[Path] = []
         self.confirm_answers: list[bool] = []
         self.questions: list[str] = []  # what ``confirm`` asked
@@ -28,6 +30,12 @@ class FakePrompts:
         self.infos: list[tuple[str, str]] = []  # (title, message) of ``show_info``
         self.photo_paths: list[list[Path]] = []  # answers to ``ask_photo_paths``
         self.photo_folders: list[Path] = []  # the folders it was asked to start in
+        self.csv_paths: list[list[Path]] = []  # answers to ``ask_csv_paths``
+        self.export_paths: list[Path | None] = []  # answers to ``ask_export_path``
+        self.export_asked: list[tuple[str, Path]] = []  # (title, suggested path) it was asked
+        self.shown_folders: list[Path] = []  # what ``show_folder`` opened
+        self.passphrases: list[str | None] = []  # answers to ``ask_passphrase`` (None: Cancel)
+        self.passphrase_asks: list[tuple[str, bool]] = []  # (journal's name, said it was wrong)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> FakePrompts:
         for name in (
@@ -40,6 +48,10 @@ class FakePrompts:
             "ask_folder",
             "show_info",
             "ask_photo_paths",
+            "ask_csv_paths",
+            "ask_export_path",
+            "show_folder",
+            "ask_passphrase",
         ):
             monkeypatch.setattr(prompts, name, getattr(self, name))
         return self
@@ -56,13 +68,17 @@ class FakePrompts:
     def show_error(self, parent: object, title: str, message: str) -> None:
         self.errors.append((title, message))
 
-    def ask_after_refusal(self, parent: object, message: str) -> prompts.AfterRefusal:
+    def ask_after_refusal(
+        self, parent: object, message: str, restore_offer: str | None = None
+    ) -> prompts.AfterRefusal:
         self.refusals.append(message)
+        self.restore_offers.append(restore_offer)
         assert self.after_refusal, f"the app offered choices after {message!r}; no answer queued"
         return self.after_refusal.pop(0)
 
-    def show_unexpected_error(self, parent: object, details: str) -> None:
+    def show_unexpected_error(self, parent: object, details: str, log: Path | None = None) -> None:
         self.unexpected.append(details)
+        self.unexpected_logs.append(log)
 
     def confirm(self, parent: object, title: str, question: str, yes: str) -> bool:
         self.questions.append(question)
@@ -74,6 +90,10 @@ class FakePrompts:
         assert self.photo_paths, "the app asked for photos to import, and the test had no answer"
         return self.photo_paths.pop(0)
 
+    def ask_csv_paths(self, parent: object, folder: Path) -> list[Path]:
+        assert self.csv_paths, "the app asked for CSV files to import, and the test had no answer"
+        return self.csv_paths.pop(0)
+
     def ask_folder(self, parent: object, title: str, folder: Path) -> Path | None:
         self.folder_titles.append(title)
         assert self.folders, f"the app asked for a folder ({title!r}), and the test had no answer"
@@ -81,3 +101,18 @@ class FakePrompts:
 
     def show_info(self, parent: object, title: str, message: str) -> None:
         self.infos.append((title, message))
+
+    def ask_export_path(
+        self, parent: object, title: str, suggested: Path, file_filter: str
+    ) -> Path | None:
+        self.export_asked.append((title, suggested))
+        assert self.export_paths, f"the app asked where to save ({title!r}); no answer queued"
+        return self.export_paths.pop(0)
+
+    def show_folder(self, folder: Path) -> None:
+        self.shown_folders.append(folder)
+
+    def ask_passphrase(self, parent: object, journal_name: str, wrong: bool = False) -> str | None:
+        self.passphrase_asks.append((journal_name, wrong))
+        assert self.passphrases, f"the app asked for {journal_name}'s passphrase; no answer queued"
+        return self.passphrases.pop(0)

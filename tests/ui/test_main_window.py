@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from hairjournal.ui.main_window import VIEWS, MainWindow
-from hairjournal.ui.placeholder_view import NOT_BUILT, PlaceholderView
 from hairjournal.ui.settings import Settings
 from tests.ui import sample_journal as sample
 from tests.ui.conftest import read_journal
@@ -110,17 +109,6 @@ def test_navigation_by_ctrl_and_a_number(
     assert window.current_view() == name
     assert window.navigation.currentRow() == number - 1
     assert window.views[name].isVisible()
-
-
-@pytest.mark.parametrize("name", ["export"])
-def test_views_not_built_yet_say_so(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    window.show_view(name)
-    view = window.views[name]
-    assert isinstance(view, PlaceholderView)
-    assert view.status.isVisible()
-    assert view.status.text() == NOT_BUILT
-    assert view.plan.text()
-    assert not view.findChildren(QAbstractButton)  # nothing pretends to work
 
 
 def test_sessions_view_lists_the_journals_sessions(window: MainWindow, today: dt.date) -> None:

@@ -18,6 +18,7 @@ from hairjournal.ui.date_text import day_text
 SESSION_COLOUR = QColor(90, 90, 200, 150)
 EVENT_COLOUR = QColor(230, 140, 40, 45)  # over the chart's background, made opaque below
 PHOTO_COLOUR = QColor(40, 40, 40)
+PHOTO_COLOUR_ON_DARK = QColor(215, 215, 215)  # a dark background's photo markers
 PHOTO_NAME = "Photo days (click to open)"
 
 
@@ -78,16 +79,15 @@ class MarkItems:
     ) -> None:
         # Solid and opaque: a dashed or translucent line the height of the chart costs more to
         # paint than a year of points.
-        self.sessions = DaySpans(pg.mkPen(_over(SESSION_COLOUR, background), width=1), None)
+        self.sessions = DaySpans(pg.mkPen(None), None)
         # Opaque, and beneath everything: translucent full-height spans cost more to paint than
         # ten years of points.
-        self.events = DaySpans(pg.mkPen(None), _over(EVENT_COLOUR, background))
+        self.events = DaySpans(pg.mkPen(None), None)
         self.events.setZValue(-30)
         self.sessions.setZValue(-5)
         self.photos = pg.ScatterPlotItem(
             symbol="t1",
             size=11,
-            brush=pg.mkBrush(PHOTO_COLOUR),
             pen=pg.mkPen(None),
             hoverable=True,
             hoverSize=15,
@@ -99,9 +99,16 @@ class MarkItems:
         )
         self.plot = plot
         self.photos_shown = False
+        self.recolour(background)
         for item in (self.events, self.sessions):
             plot.addItem(item, ignoreBounds=True)
         plot.getViewBox().sigYRangeChanged.connect(lambda _view, y_range: self._reach(*y_range))
+
+    def recolour(self, background: QColor) -> None:
+        """Colour the marks for ``background`` (again, when the palette changes)."""
+        self.sessions.setOpts(pen=pg.mkPen(_over(SESSION_COLOUR, background), width=1))
+        self.events.setOpts(brush=_over(EVENT_COLOUR, background))
+        self.photos.setBrush(pg.mkBrush(photo_colour(background)))
 
     def _reach(self, bottom: float, top: float) -> None:
         for spans in (self.events, self.sessions):
@@ -133,6 +140,10 @@ class MarkItems:
             self.photos_shown = bool(marks.photos)
 
 
+def photo_colour(background: QColor) -> QColor:
+    return PHOTO_COLOUR if background.lightness() >= 128 else PHOTO_COLOUR_ON_DARK
+
+
 def _over(colour: QColor, background: QColor) -> QColor:
     """The opaque colour that ``colour`` makes painted over ``background``."""
     alpha = colour.alphaF()
@@ -159,6 +170,7 @@ class DrawnRange:
     region: pg.LinearRegionItem
     sample: pg.PlotDataItem  # not in the plot: only the legend draws it
     name: str
+    colour: QColor
 
 
 def normal_range(
@@ -174,24 +186,30 @@ def normal_range(
 
     Named in the legend rather than on the chart, where the points would cover the words.
     """
-    # Opaque, beneath the event spans (which cover it where they cross): a translucent fill
-    # across the whole view costs as much to paint as the points.
-    fill = _over(QColor(colour.red(), colour.green(), colour.blue(), 35), background)
-    edge_pen = pg.mkPen(_over(QColor(colour.red(), colour.green(), colour.blue(), 120), background))
-    region = pg.LinearRegionItem(
-        (low, high),
-        orientation="horizontal",
-        brush=pg.mkBrush(fill),
-        pen=edge_pen,
-        movable=False,
-    )
+    region = pg.LinearRegionItem((low, high), orientation="horizontal", movable=False)
     region.setToolTip(text)
     region.setZValue(-40)
     plot.addItem(region, ignoreBounds=True)
-    sample = pg.PlotDataItem(pen=edge_pen, fillLevel=0, fillBrush=pg.mkBrush(fill))
+    sample = pg.PlotDataItem(fillLevel=0)
+    drawn = DrawnRange(region, sample, name, QColor(colour))
+    recolour_range(drawn, background)
     if plot.legend is not None:
         plot.legend.addItem(sample, name)
-    return DrawnRange(region, sample, name)
+    return drawn
+
+
+def recolour_range(drawn: DrawnRange, background: QColor) -> None:
+    """Colour a normal range for ``background`` (again, when the palette changes)."""
+    # Opaque, beneath the event spans (which cover it where they cross): a translucent fill
+    # across the whole view costs as much to paint as the points.
+    red, green, blue = drawn.colour.red(), drawn.colour.green(), drawn.colour.blue()
+    fill = pg.mkBrush(_over(QColor(red, green, blue, 35), background))
+    edge_pen = pg.mkPen(_over(QColor(red, green, blue, 120), background))
+    drawn.region.setBrush(fill)
+    for line in drawn.region.lines:
+        line.setPen(edge_pen)
+    drawn.sample.setPen(edge_pen)
+    drawn.sample.setFillBrush(fill)
 
 
 def remove_range(plot: pg.PlotItem, drawn: DrawnRange) -> None:

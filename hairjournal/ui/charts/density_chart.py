@@ -107,7 +107,8 @@ class DensityChart(pg.PlotWidget):
         apply_axis(plot, axis)
         anchored = axis.anchor is not None
         self.bands = draw_bands(plot, axis, bands) if anchored else []
-        self.markers = draw_markers(plot, axis, markers) if anchored else []
+        background = self.backgroundBrush().color()
+        self.markers = draw_markers(plot, axis, markers, background) if anchored else []
         for one in series:
             if not len(one.days):
                 continue

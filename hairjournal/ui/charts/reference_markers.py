@@ -50,9 +50,12 @@ def course_markers(condition: Condition, course: Course) -> list[WeekMarkers]:
 
 
 def draw_markers(
-    plot: pg.PlotItem, axis: TimeAxis, weeks: Sequence[WeekMarkers]
+    plot: pg.PlotItem, axis: TimeAxis, weeks: Sequence[WeekMarkers], background: QColor
 ) -> list[pg.InfiniteLine]:
     """A labelled vertical dotted line at each week; its tooltip names the studies."""
+    dark = background.lightness() < 128
+    colour = MARKER_COLOUR.lighter(170) if dark else MARKER_COLOUR
+    text = colour if dark else MARKER_COLOUR.darker(120)
     drawn = []
     level, previous = 0, None
     for one in weeks:
@@ -64,9 +67,9 @@ def draw_markers(
             axis.x_of_week(one.week),
             angle=90,
             movable=False,
-            pen=pg.mkPen(MARKER_COLOUR, width=1, style=Qt.PenStyle.DotLine),
+            pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine),
             label=one.label(),
-            labelOpts={"position": LABEL_HEIGHTS[level], "color": MARKER_COLOUR.darker(120)},
+            labelOpts={"position": LABEL_HEIGHTS[level], "color": text},
         )
         line.setToolTip(one.tooltip())
         line.label.setToolTip(one.tooltip())
