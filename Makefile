@@ -43,11 +43,7 @@ demo: $(RUN_STAMP)
 # Performance against a baseline measured in the same run (budgets: README, Performance).
 # Photos that take a while to generate are kept in build/bench between runs, as are results.
 bench: $(TEST_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.photo_import
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.chart_redraw
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.report_export
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.csv_export
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.backup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.suite --markdown
 
 # Crash, fault and hostile-input tests at scale (README, Reliability): 1,500 writers killed,
 # thousands of damaged photos and journals. HAIRJOURNAL_SEED=N replays a run's choices.
@@ -63,13 +59,13 @@ reliability: $(TEST_STAMP)
 screenshots: $(RUN_STAMP)
 	@folder=$$(mktemp -d) && \
 	$(BIN)/hairjournal demo $$folder/demo.hairjournal && \
-	for view in dashboard log sessions photos export; do \
+	for view in dashboard log sessions photos charts compare export; do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal $$folder/demo.hairjournal \
 			--screenshot resources/screenshots/$$view.png --view $$view --size 1280x800 || exit 1; \
 	done; \
 	rm -r $$folder
 
-# A one-folder build of the app for this system (PyInstaller) in dist/hairjournal; a few minutes.
+# A one-folder build of the app for this system (PyInstaller) in dist/hairjournal; about a minute.
 PACKAGE_STAMP := $(VENV)/.installed-package
 $(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[package]'

@@ -7,11 +7,10 @@ between steps of the copy, and a cancelled or failed job leaves no partial file 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hairjournal.services.backup import (
     BackupCancelled,
@@ -21,11 +20,12 @@ from hairjournal.services.backup import (
     back_up,
 )
 from hairjournal.services.backup_restore import restore
+from hairjournal.services.pool_job import PoolJob
 
 Work = Callable[[Progress, Cancelled], object]
 
 
-class BackupJob(QObject):
+class BackupJob(PoolJob):
     progressed = Signal(str, int, int)  # what is being done, done, in all (0: no count)
     finished = Signal(object)  # the BackupResult or RestoreResult
     failed = Signal(str)  # why it did not happen, for people; nothing was changed
@@ -35,8 +35,6 @@ class BackupJob(QObject):
         super().__init__(parent)
         self.work = work
         self.description = description  # "Backing up", "Restoring": what the job is, for people
-        self._cancelled = threading.Event()
-        self.running = False
 
     @classmethod
     def backing_up(
@@ -60,17 +58,6 @@ class BackupJob(QObject):
 
         when = f" of {taken_at:%d %B %Y, %H:%M}" if taken_at is not None else ""
         return cls(work, f"Restoring the backup{when}", parent)
-
-    def start(self) -> None:
-        self.running = True
-        QThreadPool.globalInstance().start(self._run)
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
 
     def _run(self) -> None:
         try:

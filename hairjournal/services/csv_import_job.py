@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hairjournal.services.csv_import import (
     Cancelled,
@@ -22,6 +22,7 @@ from hairjournal.services.csv_import import (
     plan_import,
     run_import,
 )
+from hairjournal.services.pool_job import PoolJob
 from hairjournal.store import models
 from hairjournal.store.records import WriteFailed
 
@@ -50,7 +51,7 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-class CsvImportJob(QObject):
+class CsvImportJob(PoolJob):
     """``dry_run``: only plan (the preview); else plan and write."""
 
     # Each signal names the job first, so that a window running several can tell them apart.
@@ -71,19 +72,6 @@ class CsvImportJob(QObject):
         self.paths = list(paths)
         self.options = options
         self.dry_run = dry_run
-        self._cancelled = threading.Event()
-        self.running = False
-
-    def start(self) -> None:
-        self.running = True
-        QThreadPool.globalInstance().start(self._run)
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
 
     def _run(self) -> None:
         database = models.database

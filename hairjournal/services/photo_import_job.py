@@ -8,18 +8,18 @@ is stored whole.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hairjournal.core.enums import ScalpRegion
 from hairjournal.services.photo_import import import_photos
+from hairjournal.services.pool_job import PoolJob
 from hairjournal.store import models
 
 
-class PhotoImportJob(QObject):
+class PhotoImportJob(PoolJob):
     progressed = Signal(int, int, str)  # photos done, photos in all, the file just done
     finished = Signal(object)  # list[PhotoResult], in the order the files were given
     failed = Signal(str)  # the import could not run at all; the message says why
@@ -36,19 +36,6 @@ class PhotoImportJob(QObject):
         self.files = list(files)
         self.region = region
         self.taken = taken
-        self._cancelled = threading.Event()
-        self.running = False
-
-    def start(self) -> None:
-        self.running = True
-        QThreadPool.globalInstance().start(self._run)
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
 
     def _run(self) -> None:
         database = models.database

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from hairjournal.services import csv_export
 from hairjournal.services.bundle import write_bundle
 from hairjournal.services.export_file import ExportCancelled, ExportError
+from hairjournal.services.pool_job import PoolJob
 from hairjournal.services.report import suggested_name, write_report
 from hairjournal.services.report_facts import ReportFacts, gather_facts
 from hairjournal.services.report_figures import ChartFigure, ReportFigures
@@ -57,7 +57,7 @@ class Gathered:
     progress: tuple[str, ...]
 
 
-class ExportJob(QObject):
+class ExportJob(PoolJob):
     """The steps, signals and Cancel common to every export; see the module's docstring."""
 
     progressed = Signal(int, str)  # percent done, what is being done
@@ -69,20 +69,12 @@ class ExportJob(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._database = models.database.obj  # the journal open now, whatever happens later
-        self._cancelled = threading.Event()
-        self.running = False
         self._worked.connect(self._continue)
 
     def start(self) -> None:
+        """Begins on the GUI thread: each export alternates worker steps and GUI steps."""
         self.running = True
         self._begin()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
 
     def _begin(self) -> None:
         raise NotImplementedError

@@ -21,8 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import itertools
-import json
 import os
 import shutil
 import sqlite3
@@ -33,12 +31,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.bench.bench_table import Row, print_table
+from tests.bench.bench_table import Row, report
+from tests.bench.heartbeat import STALL_BUDGET_MS
 
 PHOTO_BYTES = 5_000_000
 RATIO_BUDGET = 1.2
-STALL_BUDGET_MS = 50.0
-HEARTBEAT_MS = 10
 
 
 def build_journal(path: Path, size_gb: float) -> Path:
@@ -116,33 +113,25 @@ def our_backup(journal: Path, folder: Path) -> float:
 
 def backup_in_window(journal: Path, folder: Path) -> tuple[float, float]:
     """Seconds for a ``BackupJob`` on the thread pool, and the longest heartbeat gap in ms."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from hairjournal.services.backup_job import BackupJob
+    from tests.bench.heartbeat import Heartbeat
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    ticks: list[float] = []
-    heartbeat = QTimer()
-    heartbeat.setInterval(HEARTBEAT_MS)
-    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
     loop = QEventLoop()
     outcome: list[object] = []
     job = BackupJob.backing_up(journal, folder)
     job.finished.connect(lambda result: (outcome.append(result), loop.quit()))
     job.failed.connect(lambda message: (outcome.append(message), loop.quit()))
-    heartbeat.start()
-    started = time.perf_counter()
-    ticks.append(started)
-    job.start()
-    loop.exec()
-    elapsed = time.perf_counter() - started
-    heartbeat.stop()
+    with Heartbeat() as beat:
+        job.start()
+        loop.exec()
     app.processEvents()
     if isinstance(outcome[0], str):
         raise RuntimeError(f"the backup failed: {outcome[0]}")
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    return elapsed, 1000 * max(gaps, default=0.0)
+    return beat.seconds, beat.longest_gap_ms
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -216,31 +205,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     ]
     print(f"pages per step: {snapshot.PAGES_PER_STEP}")
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "benchmark": "backup",
-                "journal_bytes": size,
-                "pages_per_step": snapshot.PAGES_PER_STEP,
-                "rounds": args.rounds,
-                "ours_seconds": ours,
-                "copyfile_seconds": copies,
-                "copyfile_fsync_seconds": durable_copies,
-                "ratio": ratio,
-                "ratio_without_fsync": bare_ratio,
-                "ratio_budget": RATIO_BUDGET,
-                "window_seconds": window_seconds,
-                "longest_stall_ms": stall,
-                "stall_budget_ms": STALL_BUDGET_MS,
-                "met": all(row.met for row in rows),
-            },
-            indent=2,
-        )
+    return report(
+        rows,
+        args.json,
+        "backup",
+        {
+            "journal_bytes": size,
+            "pages_per_step": snapshot.PAGES_PER_STEP,
+            "rounds": args.rounds,
+            "ours_seconds": ours,
+            "copyfile_seconds": copies,
+            "copyfile_fsync_seconds": durable_copies,
+            "ratio": ratio,
+            "ratio_without_fsync": bare_ratio,
+            "ratio_budget": RATIO_BUDGET,
+            "window_seconds": window_seconds,
+            "longest_stall_ms": stall,
+            "stall_budget_ms": STALL_BUDGET_MS,
+        },
     )
-    print(f"Written to {args.json}")
-    return 0 if all(row.met for row in rows) else 1
 
 
 if __name__ == "__main__":

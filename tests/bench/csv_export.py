@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
 import random
 import shutil
 import sqlite3
@@ -44,7 +43,7 @@ from hairjournal.services.csv_format import KINDS
 from hairjournal.services.csv_import import run_import
 from hairjournal.store import models
 from hairjournal.store.journal import create_journal, open_journal
-from tests.bench.bench_table import Row, print_table
+from tests.bench.bench_table import Row, report
 
 RATIO_BUDGET = 1.5
 START = dt.date(1975, 1, 1)
@@ -199,27 +198,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             True,
         ),
     ]
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "benchmark": "csv_export",
-                "records": RECORDS,
-                "rounds": args.rounds,
-                "ours_ms": ours_ms,
-                "baseline_ms": raw_ms,
-                "ratio": ratio,
-                "ratio_budget": RATIO_BUDGET,
-                "import_s": import_s,
-                "imported": imported,
-                "met": rows[0].met,
-            },
-            indent=2,
-        )
+    return report(
+        rows,
+        args.json,
+        "csv_export",
+        {
+            "records": RECORDS,
+            "rounds": args.rounds,
+            "ours_ms": ours_ms,
+            "baseline_ms": raw_ms,
+            "ratio": ratio,
+            "ratio_budget": RATIO_BUDGET,
+            "import_s": import_s,
+            "imported": imported,
+        },
     )
-    print(f"Written to {args.json}")
-    return 0 if rows[0].met else 1
 
 
 if __name__ == "__main__":

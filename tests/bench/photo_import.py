@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import hashlib
 import io
-import itertools
 import os
 import sqlite3
 import statistics
@@ -33,12 +32,11 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from tests.bench.bench_table import Row, cpu_busy, proc_stat_ticks, report
+from tests.bench.heartbeat import STALL_BUDGET_MS
 
 PHOTO_SIZE = (4000, 3000)
 THUMBNAIL_SIDE = 384  # as services.photo_decode makes them
 RATIO_BUDGET = 1.15
-STALL_BUDGET_MS = 50.0
-HEARTBEAT_MS = 10
 
 
 def make_photos(folder: Path, count: int) -> list[Path]:
@@ -100,38 +98,30 @@ def baseline_import(files: Sequence[Path], database: Path, workers: int) -> floa
 
 def our_import(files: Sequence[Path], journal: Path) -> tuple[float, float]:
     """Seconds for ``PhotoImportJob`` on ``files``, and the longest heartbeat gap in ms."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from hairjournal.core.enums import Condition, ScalpRegion
     from hairjournal.services.photo_import import Outcome
     from hairjournal.services.photo_import_job import PhotoImportJob
     from hairjournal.store.journal import create_journal
+    from tests.bench.heartbeat import Heartbeat
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    ticks: list[float] = []
-    heartbeat = QTimer()
-    heartbeat.setInterval(HEARTBEAT_MS)
-    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
     loop = QEventLoop()
     results: list[object] = []
     with create_journal(journal, title="Bench", condition=Condition.AGA_MALE):
         job = PhotoImportJob(files, ScalpRegion.VERTEX)
         job.finished.connect(lambda found: (results.extend(found), loop.quit()))
         job.failed.connect(lambda message: (results.append(message), loop.quit()))
-        heartbeat.start()
-        started = time.perf_counter()
-        ticks.append(started)
-        job.start()
-        loop.exec()
-        elapsed = time.perf_counter() - started
-        heartbeat.stop()
+        with Heartbeat() as beat:
+            job.start()
+            loop.exec()
     app.processEvents()
     imported = [r for r in results if getattr(r, "outcome", None) is Outcome.IMPORTED]
     if len(imported) != len(files):
         raise RuntimeError(f"only {len(imported)} of {len(files)} imported: {results[:3]}")
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    return elapsed, 1000 * max(gaps, default=0.0)
+    return beat.seconds, beat.longest_gap_ms
 
 
 # -- the run ------------------------------------------------------------------------------------

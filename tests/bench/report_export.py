@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import itertools
-import json
 import os
 import statistics
 import sys
@@ -28,10 +26,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.bench.bench_table import Row, print_table
+from tests.bench.bench_table import Row, report
+from tests.bench.heartbeat import STALL_BUDGET_MS
 
-STALL_BUDGET_MS = 50.0
-HEARTBEAT_MS = 10
 PRINT_SIDE = 1000
 
 
@@ -93,12 +90,13 @@ def baseline_report(journal: Path, target: Path) -> float:
 
 def our_report(journal: Path, target: Path) -> tuple[float, float, float]:
     """Seconds for ``ReportJob``, the longest heartbeat gap in ms, and the GUI steps' seconds."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from hairjournal.store.journal import open_journal
     from hairjournal.ui import report_charts
     from hairjournal.ui.export_job import ReportJob
+    from tests.bench.heartbeat import Heartbeat
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     gui_seconds: list[float] = []
@@ -110,10 +108,6 @@ def our_report(journal: Path, target: Path) -> tuple[float, float, float]:
         gui_seconds.append(time.perf_counter() - began)
 
     report_charts.ChartImages._next = timed_step  # type: ignore[method-assign]
-    ticks: list[float] = []
-    heartbeat = QTimer()
-    heartbeat.setInterval(HEARTBEAT_MS)
-    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
     loop = QEventLoop()
     endings: list[object] = []
     try:
@@ -121,20 +115,15 @@ def our_report(journal: Path, target: Path) -> tuple[float, float, float]:
             job = ReportJob(target)
             job.finished.connect(lambda done: (endings.append(done), loop.quit()))
             job.failed.connect(lambda message: (endings.append(message), loop.quit()))
-            heartbeat.start()
-            started = time.perf_counter()
-            ticks.append(started)
-            job.start()
-            loop.exec()
-            elapsed = time.perf_counter() - started
-            heartbeat.stop()
+            with Heartbeat() as beat:
+                job.start()
+                loop.exec()
     finally:
         report_charts.ChartImages._next = step  # type: ignore[method-assign]
     app.processEvents()
     if not target.exists():
         raise RuntimeError(f"the summary was not written: {endings}")
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    return elapsed, 1000 * max(gaps, default=0.0), sum(gui_seconds)
+    return beat.seconds, beat.longest_gap_ms, sum(gui_seconds)
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -193,26 +182,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             max(stalls) < STALL_BUDGET_MS,
         ),
     ]
-    print_table(rows)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(
-        json.dumps(
-            {
-                "benchmark": "report_export",
-                "rounds": args.rounds,
-                "ours_seconds": ours,
-                "baseline_seconds": baseline,
-                "gui_seconds": gui,
-                "ratio": ratio,
-                "longest_stall_ms": max(stalls),
-                "stall_budget_ms": STALL_BUDGET_MS,
-                "met": all(row.met for row in rows),
-            },
-            indent=2,
-        )
+    return report(
+        rows,
+        args.json,
+        "report_export",
+        {
+            "rounds": args.rounds,
+            "ours_seconds": ours,
+            "baseline_seconds": baseline,
+            "gui_seconds": gui,
+            "ratio": ratio,
+            "longest_stall_ms": max(stalls),
+            "stall_budget_ms": STALL_BUDGET_MS,
+        },
     )
-    print(f"Written to {args.json}")
-    return 0 if all(row.met for row in rows) else 1
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("chart_redraw", ()),
     ("gallery", ()),
     ("csv_export", ()),
+    ("report_export", ()),
     ("backup", ()),
 )
 
