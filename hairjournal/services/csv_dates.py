@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from enum import Enum
 
+from hairjournal.core.month_names import MONTH_NAMES
+
 
 class DateOrder(Enum):
     DAY_FIRST = "dmy"
@@ -32,21 +34,6 @@ _NUMERIC = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{2}}|\d{{4}}){_TIME}
 _NAMED = re.compile(
     r"(?:(\d{1,2})[ -]([A-Za-z]{3,9})\.?,?[ -](\d{2}|\d{4})"
     r"|([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4}))" + _TIME
-)
-# English names, whatever the computer's language (strftime would follow it).
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 _MONTHS = {
     spelling: number

@@ -6,8 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 
+from hairjournal.core.month_names import MONTH_ABBREVIATIONS
+
 # Spelled out here: strftime's %b follows the C locale, which QApplication sets from the system.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = MONTH_ABBREVIATIONS
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DASH = "\N{EN DASH}"
 

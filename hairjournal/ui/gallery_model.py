@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from hairjournal.core.enums import ScalpRegion
+from hairjournal.core.month_names import MONTH_NAMES
 from hairjournal.store import photos as photo_store
 from hairjournal.store.photos import PhotoInfo
 from hairjournal.ui.background import Background
@@ -40,20 +41,6 @@ INFO_ROLE = Qt.ItemDataRole.UserRole + 2  # PhotoInfo, or None on a heading
 UNREADABLE_ROLE = Qt.ItemDataRole.UserRole + 3  # True when the thumbnail cannot be decoded
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 4  # a heading's number of photos
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 THUMBNAIL_BOX = QSize(180, 135)
 CACHE_BYTES = 48 * 2**20  # about 500 thumbnails of 180 x 135
 TASKS = 2  # decoding tasks in flight at once
@@ -114,7 +101,7 @@ def _grouped(photos: list[PhotoInfo], grouping: Grouping) -> list[Heading | Phot
             key=lambda p: (-p.taken_at.toordinal(), order[p.region], -p.taken_at.timestamp()),
         )
         groups = itertools.groupby(
-            ranked, key=lambda p: f"{MONTHS[p.taken_at.month - 1]} {p.taken_at.year}"
+            ranked, key=lambda p: f"{MONTH_NAMES[p.taken_at.month - 1]} {p.taken_at.year}"
         )
     rows: list[Heading | PhotoInfo] = []
     for text, members in groups:
