@@ -25,6 +25,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("open_dashboard", ("--years", "1", "2", "5")),
     ("photo_import", ()),
     ("chart_redraw", ()),
+    ("growth", ()),
     ("gallery", ()),
     ("csv_export", ()),
     ("report_export", ()),
