@@ -55,12 +55,13 @@ stress: $(TEST_STAMP)
 reliability: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.reliability.report --scale stress
 
-# The README's screenshots, made by the app itself from the demo journal.
+# The README's screenshots, made by the app itself from the demo journal (HOME: the status bar
+# shows the journal as ~/demo.hairjournal).
 screenshots: $(RUN_STAMP)
 	@folder=$$(mktemp -d) && \
 	$(BIN)/hairjournal demo $$folder/demo.hairjournal && \
 	for view in dashboard log sessions photos charts compare export; do \
-		QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal $$folder/demo.hairjournal \
+		HOME=$$folder QT_QPA_PLATFORM=offscreen $(BIN)/hairjournal --journal $$folder/demo.hairjournal \
 			--screenshot resources/screenshots/$$view.png --view $$view --size 1280x800 || exit 1; \
 	done; \
 	rm -r $$folder
