@@ -12,7 +12,7 @@ HELP = "back a journal up (verified, with tiered retention), or list its backups
 DESCRIPTION = (
     "Copy a journal, consistently even while it is open, into its backups folder (or the one "
     "given with --to) under a name with the date and time, and check the copy with SQLite's "
-    "quick_check. Only then are older backups of the journal pruned, keeping the newest of "
+    "integrity_check. Only then are older backups of the journal pruned, keeping the newest of "
     "each of the last 7 days, 4 weeks and 12 months. With --list, show each backup: when it "
     "was taken, what it holds and whether it passes the checks a restore makes."
 )

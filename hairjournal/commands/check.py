@@ -8,7 +8,7 @@ from pathlib import Path
 ORDER = 20
 HELP = "check a journal file without changing it"
 DESCRIPTION = (
-    "Run SQLite's quick_check and foreign_key_check and the schema version check on a "
+    "Run SQLite's integrity_check and foreign_key_check and the schema version check on a "
     "journal, read-only, and print what it holds. Exits 1 if anything is wrong."
 )
 

@@ -146,9 +146,7 @@ def validate_treatment(
         if last < first:
             problems.append(Problem("baseline", "The baseline ends before it starts."))
         elif last > today:
-            problems.append(
-                Problem("baseline", f"The baseline runs to {_day(last)}, after today.")
-            )
+            problems.append(Problem("baseline", f"The baseline runs to {_day(last)}, after today."))
     return Verdict(tuple(problems))
 
 

@@ -1,7 +1,7 @@
 """Backing up a journal: a verified, consistent copy in the backups folder, then pruning.
 
 A backup is copied with SQLite's online backup API (the journal may be open and written to
-meanwhile), checked with ``quick_check`` and for being a journal of a format this version
+meanwhile), checked with ``integrity_check`` and for being a journal of a format this version
 reads, and only then given its dated name. Older automatic backups of the same journal are
 pruned to 7 daily, 4 weekly and 12 monthly only after the new one has passed that check.
 """
@@ -53,7 +53,7 @@ _PROBLEMS = {
     Refusal.NOT_SQLITE: "it is not an SQLite database",
     Refusal.FOREIGN: "it is not a Hair Journal",
     Refusal.NEWER: "it was written by a newer version of Hair Journal",
-    Refusal.DAMAGED: "it fails SQLite's integrity check (quick_check)",
+    Refusal.DAMAGED: "it fails SQLite's integrity check",
     Refusal.LOCKED_BY_PASSPHRASE: "it is encrypted, and its passphrase has not been given",
     Refusal.WRONG_PASSPHRASE: "it is encrypted with a passphrase other than the one given",
     Refusal.NO_ENCRYPTION: "it is encrypted, and this installation cannot open encrypted files",
@@ -146,7 +146,7 @@ def back_up(
 
 def header_problem(path: Path) -> str | None:
     """Why ``path`` is plainly not a journal this version reads, from its header alone (quick:
-    its health is for ``quick_check``), or None if its header is a journal's."""
+    its health is for ``integrity_check``), or None if its header is a journal's."""
     if not path.is_file():
         return "it is missing"
     try:

@@ -60,7 +60,7 @@ class BackupListing:
 
 
 def describe_backup(backup: BackupFile) -> BackupListing:
-    """Check ``backup`` read-only (``quick_check`` and links between records) and count what it
+    """Check ``backup`` read-only (``integrity_check`` and links between records) and count what it
     holds. Reads the whole file's structure: run it off the GUI thread."""
     report = check_journal(backup.path)
     problem = None

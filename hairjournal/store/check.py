@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hairjournal.core.enums import Choice, Condition, ShedProtocol, TreatmentKind
-from hairjournal.store.connection import ERRORS
+from hairjournal.store.connection import ERRORS, looks_encrypted
 from hairjournal.store.journal import JournalRefused, inspect_journal, read_only_connection
 from hairjournal.store.migrations import SCHEMA_VERSION
 
@@ -93,7 +93,9 @@ def check_journal(path: Path) -> CheckReport:
         inspection = inspect_journal(path, thorough=True)
     except JournalRefused as refused:
         return CheckReport(path, problems=(refused.message,))
-    checks = ["Integrity (quick_check): ok"]
+    checks = ["Integrity (integrity_check): ok"]
+    if looks_encrypted(path):
+        checks.append("Encrypted with its passphrase (SQLCipher): yes")
     problems = []
     orphans = inspection.foreign_key_problems
     if orphans:

@@ -55,7 +55,7 @@ def damaged(path: Path, detail: str) -> JournalRefused:
     )
 
 
-def read_only(path: Path) -> JournalRefused:
+def read_only_refusal(path: Path) -> JournalRefused:
     return JournalRefused(
         path,
         Refusal.READ_ONLY,

@@ -34,6 +34,7 @@ from hairjournal.ui.charts.reference_markers import WeekMarkers, course_markers
 from hairjournal.ui.charts.shedding_chart import SheddingChart, ShedLines, with_means
 from hairjournal.ui.date_text import span_text
 from hairjournal.ui.history import History
+from hairjournal.ui.settings import Settings
 from hairjournal.ui.style import heading, paragraph, quiet
 
 DISCLAIMER = (
@@ -50,7 +51,9 @@ class ChartsView(QWidget):
 
     photo_requested = Signal(int)
 
-    def __init__(self, history: History, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, history: History, parent: QWidget | None = None, *, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.history = history
         self.pending = False
@@ -88,9 +91,16 @@ class ChartsView(QWidget):
         for chart in (self.shedding, self.density):
             chart.photo_requested.connect(self.photo_requested)
         self.density.setXLink(self.shedding)  # the same days (or weeks) one above the other
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._titled("Shedding", self.shedding, self.protocol_row))
         splitter.addWidget(self._titled("Density and quality", self.density))
+        if settings is not None:  # where the person left the line between the two charts
+            state = settings.splitter_state("charts")
+            if state is not None:
+                splitter.restoreState(state)
+            splitter.splitterMoved.connect(
+                lambda _pos, _index: settings.save_splitter_state("charts", splitter.saveState())
+            )
         self.note = quiet(paragraph(""))
         self.disclaimer = quiet(paragraph(DISCLAIMER))
         self.disclaimer.setObjectName("charts_disclaimer")

@@ -16,10 +16,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from hairjournal.services.encryption_job import Change, encryption_job
-from hairjournal.store.connection import encryption_available, needs_passphrase, unlock
+from hairjournal.store.connection import (
+    encryption_available,
+    looks_encrypted,
+    needs_passphrase,
+    unlock,
+)
 from hairjournal.ui import prompts
 from hairjournal.ui.backup_progress import BackupProgressDialog
-from hairjournal.ui.encryption_dialog import UNAVAILABLE, EncryptionDialog
+from hairjournal.ui.encryption_dialog import UNAVAILABLE, EncryptionDialog, off_the_gui_thread
 
 if TYPE_CHECKING:
     from hairjournal.store.journal import OpenJournal
@@ -49,14 +54,17 @@ TITLE_FAILED = {
 def ask_to_unlock(parent: QWidget | None, path: Path) -> bool:
     """Ask for the passphrase of the encrypted journal at ``path`` until one opens it; False if
     the person cancelled. A plain journal, or one unlocked already, asks nothing."""
-    if not needs_passphrase(path):
+    if not looks_encrypted(path) or not encryption_available():
+        return True  # opening it says what it is
+    # The passphrases known for other journals are tried too: each costs a key derivation.
+    if not off_the_gui_thread(lambda: needs_passphrase(path)):
         return True
     wrong = False
     while True:
         passphrase = prompts.ask_passphrase(parent, path.name, wrong)
         if passphrase is None:
             return False
-        if unlock(path, passphrase):
+        if off_the_gui_thread(lambda p=passphrase: unlock(path, p)):
             return True
         wrong = True
 

@@ -8,9 +8,10 @@ either; decrypting says plainly that the health data will then be stored unencry
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from hairjournal.services.encryption_job import Change
 from hairjournal.store.connection import encryption_available, opens_with
 from hairjournal.store.encryption import MIN_PASSPHRASE_LENGTH, passphrase_problem
+from hairjournal.ui.background import Background
 from hairjournal.ui.record_form import ERROR_STYLE
 from hairjournal.ui.style import heading, paragraph, quiet
 
@@ -73,6 +75,21 @@ def explanation(change: Change) -> str:
         "read everything in it, photos included, and so can anyone with the backups taken from "
         "now on. Backups taken before stay encrypted with the passphrase."
     )
+
+
+def off_the_gui_thread(work: Callable[[], bool]) -> bool:
+    """What ``work`` returns, run on the thread pool: a passphrase is tried through a key
+    derivation that takes a fifth of a second on purpose. The window keeps painting meanwhile;
+    clicks and keys wait until it is done."""
+    background = Background()
+    loop = QEventLoop()
+    results: list[object] = []
+    background.done.connect(lambda _key, result: (results.append(result), loop.quit()))
+    background.failed.connect(lambda _key: loop.quit())
+    background.run("passphrase", work)
+    if not results:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return bool(results and results[0])
 
 
 def _masked(name: str) -> QLineEdit:
@@ -168,9 +185,10 @@ class EncryptionDialog(QDialog):
     def confirm(self) -> None:
         """Check the current passphrase (where asked) and the new one; then ``chosen``."""
         problem = self._new_problem()
-        asks_current = self.change is not Change.ENCRYPT
-        if problem is None and asks_current and not opens_with(self.journal, self.current.text()):
-            problem = "The current passphrase is not right."
+        if problem is None and self.change is not Change.ENCRYPT:
+            current, journal = self.current.text(), self.journal
+            if not off_the_gui_thread(lambda: opens_with(journal, current)):
+                problem = "The current passphrase is not right."
         if problem is not None:
             self.problem.setText(problem)
             self.problem.show()

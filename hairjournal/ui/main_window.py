@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
     def _make_charts(self) -> QWidget:
         from hairjournal.ui.charts_view import ChartsView
 
-        charts = ChartsView(self.history)
+        charts = ChartsView(self.history, settings=self.settings)
         charts.photo_requested.connect(self.open_photo)
         return charts
 

@@ -33,6 +33,13 @@ class Settings:
         self._store.setValue("window/state", state)
         self._store.sync()
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self._store.setValue(f"splitters/{name}", state)
+        self._store.sync()
+
     def recent_journals(self) -> list[Path]:
         """Most recent first; files that have gone missing stay listed until cleared."""
         count = self._store.beginReadArray("recent")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import subprocess
 import sys
 import termios
@@ -48,6 +49,13 @@ def hairjournal(
     )
 
 
+def _read(controller: int, so_far: bytes) -> bytes:
+    """What the command wrote next; a command that stops writing fails the test, not hangs it."""
+    ready, _, _ = select.select([controller], [], [], 60)
+    assert ready, f"the command wrote nothing more after {so_far.decode()!r}"
+    return os.read(controller, 4096)
+
+
 def at_a_terminal(*args: str | Path, typed: list[str]) -> tuple[int, str]:
     """Run the command on a terminal of its own (a pseudo-terminal), typing ``typed`` line by
     line as it asks; its exit status and all it wrote."""
@@ -64,17 +72,17 @@ def at_a_terminal(*args: str | Path, typed: list[str]) -> tuple[int, str]:
         stdout=terminal,
         stderr=terminal,
         start_new_session=True,
-        preexec_fn=take_the_terminal,  # noqa: PLW1509 - no threads started before it runs
+        preexec_fn=take_the_terminal,
     )
     os.close(terminal)
     output = b""
     for line in typed:
-        while b"assphrase" not in output.rsplit(b"\n", 1)[-1]:
-            output += os.read(controller, 4096)
-        output_before = len(output)
+        # Typed only once the prompt is there: getpass turns echo off (and drops what was
+        # typed before) just before it shows its prompt.
+        while not output.endswith(b": ") or b"assphrase" not in output.rsplit(b"\n", 1)[-1]:
+            output += _read(controller, output)
         os.write(controller, f"{line}\n".encode())
-        while len(output) == output_before:
-            output += os.read(controller, 4096)
+        output += _read(controller, output)  # at least the new line after what was typed
     try:
         while chunk := os.read(controller, 4096):
             output += chunk
@@ -126,6 +134,7 @@ def test_every_command_opens_an_encrypted_journal_with_the_passphrase(
     checked = hairjournal("check", journal, passphrase=PASSPHRASE)
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith("mine.hairjournal is healthy.")
+    assert "  Encrypted with its passphrase (SQLCipher): yes" in checked.stdout.splitlines()
     added = hairjournal("add-photos", journal, photo, "--region", "vertex", passphrase=PASSPHRASE)
     assert added.returncode == 0, added.stderr
     assert added.stdout.splitlines()[-1] == "1 imported, 0 already in the journal, 0 refused."

@@ -16,6 +16,7 @@ from hairjournal.core.enums import ShedProtocol
 from hairjournal.store import models
 from hairjournal.ui.charts.axis import WEEKS_LABEL
 from hairjournal.ui.charts_view import DISCLAIMER, ChartsView
+from hairjournal.ui.history import History
 from hairjournal.ui.main_window import MainWindow
 from hairjournal.ui.settings import Settings
 from tests.ui.chart_samples import click_at, epoch
@@ -158,3 +159,20 @@ def test_clicking_a_photo_marker_opens_that_photo(qtbot: QtBot, tmp_path: Path) 
         viewer.close()
     finally:
         window.close_journal()
+
+
+def test_the_line_between_the_charts_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.ini")
+    first = ChartsView(History(), settings=settings)
+    qtbot.addWidget(first)
+    first.resize(900, 700)
+    first.show()
+    first.splitter.moveSplitter(200, 1)  # as dragging the handle does
+    sizes = first.splitter.sizes()
+    assert sizes[0] < sizes[1]
+
+    again = ChartsView(History(), settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(again)
+    again.resize(900, 700)
+    again.show()
+    assert again.splitter.sizes() == sizes

@@ -227,3 +227,19 @@ def test_without_sqlcipher_the_dialog_says_how_to_get_encryption(
     assert not dialog.new.isVisible()
     assert not dialog.confirm_button.isVisible()
     dialog.reject()
+
+
+def test_a_backup_opens_with_its_journals_passphrase_without_asking(
+    qtbot: QtBot, window: MainWindow, sample_path: Path, fake_prompts: FakePrompts
+) -> None:
+    encrypt_in_window(qtbot, window)
+    with qtbot.waitSignal(window.backups.backup_done) as done:
+        window.backups.back_up_now()
+    backup = done.args[0].path
+
+    assert window.open_path(backup, read_only=True)
+
+    assert not fake_prompts.passphrase_asks
+    assert window.journal is not None
+    assert window.journal.path == backup
+    assert window.journal.encrypted
