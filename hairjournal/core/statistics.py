@@ -103,15 +103,6 @@ def baseline_span(
     return first_session - dt.timedelta(days=days), first_session - dt.timedelta(days=1)
 
 
-def baseline(
-    counts: Iterable[tuple[dt.date, float]], first_session: dt.date, days: int = BASELINE_DAYS
-) -> list[float]:
-    """The values of the ``days`` days before the first session (the session's own day excluded)."""
-    span = baseline_span(first_session, days=days)
-    assert span is not None
-    return values_between(counts, *span)
-
-
 def percent_change(
     current: Sequence[float],
     baseline: Sequence[float],

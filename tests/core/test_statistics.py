@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from hairjournal.core.statistics import (
     Change,
-    baseline,
+    baseline_span,
     percent_change,
     rolling_mean,
     values_between,
@@ -68,10 +68,24 @@ def test_rolling_mean_refuses_mismatched_input() -> None:
 def test_baseline_is_the_fourteen_days_before_the_first_session() -> None:
     first = dt.date(2026, 3, 1)
     log = [(first - dt.timedelta(days=n), float(n)) for n in range(0, 20)]
-    assert sorted(baseline(log, first)) == [float(n) for n in range(1, 15)]
-    assert sorted(baseline(log, first, days=3)) == [1.0, 2.0, 3.0]
-    picked = values_between(log, first - dt.timedelta(days=19), first - dt.timedelta(days=18))
-    assert sorted(picked) == [18.0, 19.0]
+    span = baseline_span(first)
+    assert span == (first - dt.timedelta(days=14), first - dt.timedelta(days=1))
+    assert sorted(values_between(log, *span)) == [float(n) for n in range(1, 15)]
+    short = baseline_span(first, days=3)
+    assert short is not None
+    assert sorted(values_between(log, *short)) == [1.0, 2.0, 3.0]
+    assert baseline_span(None) is None  # no session yet: no baseline
+
+
+def test_a_picked_baseline_is_taken_as_it_is() -> None:
+    first = dt.date(2026, 3, 1)
+    log = [(first - dt.timedelta(days=n), float(n)) for n in range(0, 20)]
+    picked = (first - dt.timedelta(days=19), first - dt.timedelta(days=18))
+    assert baseline_span(first, picked) == picked
+    assert baseline_span(None, picked) == picked
+    assert sorted(values_between(log, *picked)) == [18.0, 19.0]
+    with pytest.raises(ValueError, match="ends"):
+        baseline_span(first, (picked[1], picked[0]))
     with pytest.raises(ValueError, match="ends"):
         values_between(log, first, first - dt.timedelta(days=1))
 
