@@ -8,7 +8,6 @@ from pathlib import Path
 
 from hairjournal.services.backup_files import BackupFile, backup_files
 from hairjournal.store.check import Contents, check_journal
-from hairjournal.store.check import _size as size_text  # noqa: F401 - one way to write sizes
 from hairjournal.store.connection import ERRORS
 from hairjournal.store.journal import JournalRefused, read_only_connection
 

@@ -26,7 +26,7 @@ from hairjournal.services.backup_files import BackupKind, new_backup_path
 from hairjournal.store.connection import ERRORS
 from hairjournal.store.journal import (
     JournalRefused,
-    _acquire_lock,
+    acquire_lock,
     backups_folder,
     read_only_connection,
 )
@@ -83,7 +83,7 @@ def restore(
         raise BackupCancelled
     try:
         make_private_folder(journal.parent)
-        lock = _acquire_lock(journal)
+        lock = acquire_lock(journal)
     except JournalRefused as refused:
         raise BackupError(f"{refused.message} {UNCHANGED}") from refused
     except OSError as error:

@@ -20,7 +20,6 @@ from hairjournal.core.enums import ScalpRegion
 from hairjournal.services import csv_export
 from hairjournal.services.export_file import (
     Cancelled,
-    ExportCancelled,
     Progress,
     check_cancelled,
     written_privately,
@@ -98,16 +97,13 @@ def write_bundle(
         written_privately(Path(target)) as temporary,
         tempfile.TemporaryDirectory(prefix="hairjournal-") as folder,
     ):
-        try:
-            csv_files = csv_export.write_csv_files(
-                Path(folder),
-                excel=excel,
-                decimal_comma=decimal_comma,
-                progress=report_share(0, CSV_SHARE),
-                cancelled=cancelled,
-            )
-        except csv_export.ExportCancelled:
-            raise ExportCancelled from None
+        csv_files = csv_export.write_csv_files(
+            Path(folder),
+            excel=excel,
+            decimal_comma=decimal_comma,
+            progress=report_share(0, CSV_SHARE),
+            cancelled=cancelled,
+        )
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
             bundle.write(report, report.name)
             for path in csv_files:

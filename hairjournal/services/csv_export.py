@@ -18,6 +18,7 @@ from hairjournal.services.csv_format import (
     number_cell,
     stage_cell,
 )
+from hairjournal.services.export_file import ExportCancelled
 from hairjournal.store import models
 from hairjournal.store.csv_rows import export_rows
 from hairjournal.store.privacy import make_private_folder, private_files
@@ -25,10 +26,6 @@ from hairjournal.store.privacy import make_private_folder, private_files
 BYTE_ORDER_MARK = "\ufeff"
 # Rows between progress reports and looks at Cancel.
 ROWS_PER_STEP = 2000
-
-
-class ExportCancelled(Exception):
-    """The export was cancelled; the files it had begun are removed."""
 
 
 def write_csv_files(

@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from hairjournal.core.enums import ScalpRegion
+from hairjournal.services.export_file import why_not_written
 from hairjournal.services.photo_decode import MAX_PIXELS
 from hairjournal.store import photos as photo_store
 
@@ -104,12 +105,11 @@ def export_photo(photo_id: int, folder: Path) -> ExportedPhoto:
     if info is None or data is None:
         raise ExportFailed("the photo is no longer in the journal")
     picture, suffix = clean_picture(bytes(data), info.format)
+    name = export_name(info.taken_at, info.region, suffix)
     try:
-        path = _write_private(
-            Path(folder), export_name(info.taken_at, info.region, suffix), picture
-        )
+        path = _write_private(Path(folder), name, picture)
     except OSError as error:
-        raise ExportFailed(_why(error, Path(folder))) from error
+        raise ExportFailed(why_not_written(error, Path(folder) / name)) from error
     return ExportedPhoto(photo_id, path)
 
 
@@ -140,11 +140,3 @@ def export_photos(
         if progress is not None:
             progress(done, len(wanted))
     return written
-
-
-def _why(error: OSError, folder: Path) -> str:
-    if error.errno == 28:  # ENOSPC
-        return f"the disk holding {folder} is full"
-    if isinstance(error, PermissionError):
-        return f"{folder} cannot be written to (no permission)"
-    return f"it could not be written to {folder} ({(error.strerror or str(error)).lower()})"

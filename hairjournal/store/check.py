@@ -59,7 +59,7 @@ class Contents:
             f"Check-ins: {self.checkins}",
             f"Events: {self.events}",
             f"Clinic figures: {self.measurements}",
-            f"Photos: {self.photos} ({_size(self.photo_bytes)} of originals)",
+            f"Photos: {self.photos} ({size_text(self.photo_bytes)} of originals)",
         ]
 
 
@@ -170,7 +170,7 @@ def _total_and_parts(parts: dict[str, int]) -> str:
     return f"{sum(parts.values())} ({named})"
 
 
-def _size(size: int) -> str:
+def size_text(size: int) -> str:
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
         if size >= scale:
             return f"{size / scale:.1f} {unit}"

@@ -37,7 +37,7 @@ from hairjournal.store.connection import (
 from hairjournal.store.journal import (
     APPLICATION_ID,
     JournalRefused,
-    _acquire_lock,
+    acquire_lock,
     inspect_journal,
 )
 from hairjournal.store.privacy import private_files
@@ -205,7 +205,7 @@ def _known_key(path: Path) -> JournalKey:
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
     try:
-        lock = _acquire_lock(path)
+        lock = acquire_lock(path)
     except JournalRefused as refused:
         raise EncryptionFailed(f"{refused.message} {UNCHANGED}") from refused
     try:

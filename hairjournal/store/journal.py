@@ -297,7 +297,7 @@ def _abandoned(lock: QLockFile, path: Path) -> bool:
     return pid == 0 and age > ABANDONED_LOCK_AGE_S
 
 
-def _acquire_lock(path: Path) -> QLockFile:
+def acquire_lock(path: Path) -> QLockFile:
     lock = QLockFile(str(lock_path(path)))
     lock.setStaleLockTime(0)  # a lock is stale only when its process has gone
     with private_files():  # it names this computer and process: for the owner's eyes only
@@ -369,7 +369,7 @@ def open_journal(path: Path, *, read_only: bool = False) -> OpenJournal:
     if not writable_here(path):
         inspect_journal(path)  # a file we would not open at all says so first
         raise read_only_refusal(path)
-    lock = _acquire_lock(path)
+    lock = acquire_lock(path)
     try:
         inspection = inspect_journal(path)
         with private_files():
@@ -449,7 +449,7 @@ def create_journal(
             path, Refusal.EXISTS, f"{path.name} already exists; open it instead of creating it."
         )
     make_private_folder(path.parent)
-    lock = _acquire_lock(path)
+    lock = acquire_lock(path)
     try:
         with private_files():
             db = _connect(path)

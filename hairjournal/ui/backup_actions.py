@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QMenu
 from hairjournal.services.backup import BackupResult, header_problem
 from hairjournal.services.backup_files import BackupFile, BackupKind, backup_files, taken_today
 from hairjournal.services.backup_job import BackupJob
-from hairjournal.services.backup_listing import BackupListing, size_text
+from hairjournal.services.backup_listing import BackupListing
 from hairjournal.services.backup_restore import RestoreResult
+from hairjournal.store.check import size_text
 from hairjournal.store.journal import JournalRefused, Refusal, backups_folder
 from hairjournal.ui import prompts
 from hairjournal.ui.backup_progress import BackupProgressDialog, BackupStatus

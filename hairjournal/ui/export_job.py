@@ -168,8 +168,6 @@ class CsvJob(ExportJob):
                 progress=self._share(0, 100, "Writing the CSV files…"),
                 cancelled=self._cancelled.is_set,
             )
-        except csv_export.ExportCancelled:
-            raise ExportCancelled from None
         except OSError as error:
             raise ExportError(f"the files could not be written to {self.folder}: {error}") from None
         count = f"{len(paths)} CSV file{'' if len(paths) == 1 else 's'}"

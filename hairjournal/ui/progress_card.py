@@ -65,20 +65,17 @@ def _table(protocols: tuple[ProtocolProgress, ...], current: CourseWeek | None) 
         grid.addWidget(quiet(_cell(text, f"progress_header_{column}")), 0, column)
     for row, shed in enumerate(protocols, start=1):
         code = shed.protocol.value
-        grid.addWidget(_cell(shed.protocol.label), row, 0)
-        recent = progress_text.mean_text(shed.recent, shed.recent_first, shed.recent_last)
-        grid.addWidget(_cell(recent, f"progress_recent_{code}"), row, 1)
-        if shed.baseline_first is not None and shed.baseline_last is not None:
-            before = progress_text.mean_text(shed.baseline, shed.baseline_first, shed.baseline_last)
-            grid.addWidget(_cell(before, f"progress_baseline_{code}"), row, 2)
-        if shed.change is not None:
-            change = _cell(progress_text.change_text(shed), f"progress_change_{code}")
+        cells = progress_text.progress_row(shed, current)
+        grid.addWidget(_cell(cells.label), row, 0)
+        grid.addWidget(_cell(cells.recent, f"progress_recent_{code}"), row, 1)
+        if cells.baseline:
+            grid.addWidget(_cell(cells.baseline, f"progress_baseline_{code}"), row, 2)
+        change = _cell(cells.change, f"progress_change_{code}")
+        if cells.has_change:
             grid.addWidget(change, row, 3)
-            bands = quiet(_cell(progress_text.band_text(shed), f"progress_band_{code}"))
-            grid.addWidget(bands, row, 4)
-        else:
-            missing = _cell(progress_text.missing_text(shed, current), f"progress_change_{code}")
-            grid.addWidget(missing, row, 3, 1, 2)
+            grid.addWidget(quiet(_cell(cells.bands, f"progress_band_{code}")), row, 4)
+        else:  # why there is no change, across both columns
+            grid.addWidget(change, row, 3, 1, 2)
     for column, stretch in enumerate((0, 2, 2, 3, 3)):
         grid.setColumnStretch(column, stretch)
     return grid

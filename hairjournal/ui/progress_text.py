@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 from hairjournal.core.statistics import MIN_DAYS_IN_WINDOW, Change
 from hairjournal.store.progress import ProtocolProgress, Trigger
@@ -83,6 +84,31 @@ def missing_text(shed: ProtocolProgress, current: CourseWeek | None) -> str:
             f"{MIN_DAYS_IN_WINDOW} are needed in each."
         )
     return "The baseline counts are all zero, so no change can be given."
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One way of counting as the Progress table shows it (the card, and the PDF summary)."""
+
+    label: str
+    recent: str
+    baseline: str  # "" when there is no baseline
+    change: str  # the change with its interval, or why there is none
+    bands: str  # "" when there is no change to set against published figures
+
+    @property
+    def has_change(self) -> bool:
+        return bool(self.bands)
+
+
+def progress_row(shed: ProtocolProgress, current: CourseWeek | None) -> ProgressRow:
+    recent = mean_text(shed.recent, shed.recent_first, shed.recent_last)
+    before = ""
+    if shed.baseline_first is not None and shed.baseline_last is not None:
+        before = mean_text(shed.baseline, shed.baseline_first, shed.baseline_last)
+    if shed.change is None:
+        return ProgressRow(shed.protocol.label, recent, before, missing_text(shed, current), "")
+    return ProgressRow(shed.protocol.label, recent, before, change_text(shed), band_text(shed))
 
 
 def band_text(shed: ProtocolProgress) -> str:

@@ -7,8 +7,9 @@ never say different things.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import astuple
 
-from hairjournal.store.progress import Progress, ProtocolProgress
+from hairjournal.store.progress import Progress
 from hairjournal.ui import disclaimer, progress_text
 
 
@@ -30,24 +31,8 @@ def progress_table(progress: Progress) -> tuple[tuple[str, ...], ...]:
         "Change from baseline",
         f"Published figures{week}",
     )
-    return (headings, *(_row(shed, progress) for shed in progress.protocols))
-
-
-def _row(shed: ProtocolProgress, progress: Progress) -> tuple[str, ...]:
-    recent = progress_text.mean_text(shed.recent, shed.recent_first, shed.recent_last)
-    before = ""
-    if shed.baseline_first is not None and shed.baseline_last is not None:
-        before = progress_text.mean_text(shed.baseline, shed.baseline_first, shed.baseline_last)
-    if shed.change is None:
-        missing = progress_text.missing_text(shed, progress.current)
-        return (shed.protocol.label, recent, before, missing, "")
-    return (
-        shed.protocol.label,
-        recent,
-        before,
-        progress_text.change_text(shed),
-        progress_text.band_text(shed),
-    )
+    rows = (progress_text.progress_row(shed, progress.current) for shed in progress.protocols)
+    return (headings, *(astuple(row) for row in rows))
 
 
 def progress_lines(progress: Progress) -> tuple[str, ...]:

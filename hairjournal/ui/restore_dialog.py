@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from hairjournal.services.backup_files import BackupFile, backup_files
-from hairjournal.services.backup_listing import BackupListing, describe_backup, size_text
+from hairjournal.services.backup_listing import BackupListing, describe_backup
+from hairjournal.store.check import size_text
 from hairjournal.ui import prompts
 from hairjournal.ui.background import Background
 from hairjournal.ui.style import heading, paragraph, quiet
