@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from hairjournal.services.backup import BackupError, back_up
-    from hairjournal.services.backup_listing import size_text
+    from hairjournal.store.check import size_text
     from hairjournal.store.journal import backups_folder
 
     journal = args.journal.absolute()
@@ -62,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(journal: Path, folder: Path) -> int:
-    from hairjournal.services.backup_listing import list_backups, size_text
+    from hairjournal.services.backup_listing import list_backups
+    from hairjournal.store.check import size_text
 
     failed = 0
     count = 0
